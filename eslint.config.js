@@ -1,0 +1,36 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    // Build scripts and test tools run in Node.
+    files: ['tests/**/*.mjs', 'tests/e2e/**', '*.config.*', 'data/check-cli.ts', 'data/profile-files.ts'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // Content scripts share the web page's origin: IndexedDB, the bundled dataset and build-time validation
+    // must never end up in them (it would expose data to the page and bloat every covered page).
+    files: ['entrypoints/*.content/**', 'entrypoints/*.content.*', 'components/OverlayCard.tsx', 'components/CompanyCard.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['idb', '**/data/db', '@/data/db'], message: 'Content scripts must ask the background, never open IndexedDB.' },
+            { group: ['**/data/dataset', '@/data/dataset'], message: 'The dataset lives in the background, not in every page.' },
+            { group: ['**/data/settings', '@/data/settings', 'zod', '**/data/schema', '@/data/schema'], allowTypeImports: true, message: 'Keep the content script tiny: use data/settings-shape.' },
+          ],
+        },
+      ],
+    },
+  },
+);
