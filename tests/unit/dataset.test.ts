@@ -1,0 +1,63 @@
+// The registry test: every profile in data/companies/ is valid, bundled, and reachable by each of its domains.
+import { describe, expect, it } from 'vitest';
+import { AREAS } from '@/data/areas';
+import { bundledDataset, contentHash, makeDataset } from '@/data/dataset';
+import { buildDomainIndex, matchHostnameSync } from '@/data/match';
+import { loadValidProfiles } from '@/data/profile-files';
+import { acme, globex } from '../fixtures/profiles';
+
+const profiles = loadValidProfiles();
+const index = buildDomainIndex(profiles);
+const REQUIRED = ['youtube', 'dropbox', 'instagram', 'spotify', 'reddit', 'nasa', 'google', 'uber', 'netflix'];
+
+describe('the shipped dataset', () => {
+  it('covers the nine companies of the brief, each with at least three sourced uses', () => {
+    const ids = profiles.map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining(REQUIRED));
+    for (const p of profiles) expect(p.uses.length, p.id).toBeGreaterThanOrEqual(3);
+  });
+
+  it('bundles exactly the files on disk', () => {
+    expect(bundledDataset.companies.map((c) => c.id).sort()).toEqual(profiles.map((p) => p.id).sort());
+    expect(bundledDataset.version).toMatch(/^[0-9a-f]{8}$/);
+  });
+
+  it.each(profiles.map((p) => [p.id, p] as const))('%s is reachable by every domain and subdomain it lists', (id, p) => {
+    for (const domain of p.domains) {
+      expect(matchHostnameSync(domain, index), domain).toBe(id);
+      expect(matchHostnameSync(`www.${domain}`, index), `www.${domain}`).toBe(id);
+    }
+    expect(p.uses.every((u) => AREAS.includes(u.area))).toBe(true);
+  });
+
+  it('covers the alternative domains a user lands on', () => {
+    const expected: Record<string, string> = {
+      'youtu.be': 'youtube',
+      'music.youtube.com': 'youtube',
+      'open.spotify.com': 'spotify',
+      'old.reddit.com': 'reddit',
+      'jpl.nasa.gov': 'nasa',
+      'www.google.co.uk': 'google',
+      'www.google.de': 'google',
+      'www.dropbox.com': 'dropbox',
+      'www.instagram.com': 'instagram',
+      'www.uber.com': 'uber',
+      'www.netflix.com': 'netflix',
+    };
+    for (const [host, id] of Object.entries(expected)) expect(matchHostnameSync(host, index), host).toBe(id);
+  });
+});
+
+describe('dataset version', () => {
+  it('changes with the content and not with file order', () => {
+    const a = makeDataset([acme, globex]);
+    expect(makeDataset([globex, acme]).version).toBe(a.version);
+    expect(makeDataset([acme, { ...globex, summary: 'Changed.' }]).version).not.toBe(a.version);
+    expect(a.companies.map((c) => c.id)).toEqual(['acme', 'globex']);
+  });
+
+  it('is a stable FNV-1a hash', () => {
+    expect(contentHash('')).toBe('811c9dc5');
+    expect(contentHash('a')).toBe('e40c292c');
+  });
+});
