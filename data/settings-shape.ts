@@ -1,0 +1,65 @@
+/**
+ * Settings: their shape, defaults and field-by-field repair. Pure (no storage import), so the content script
+ * can read a change event without bundling the storage library.
+ */
+export const SHOW_MODES = ['every-load', 'once-per-session', 'never'] as const;
+export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
+export const AUTO_HIDE_CHOICES = [0, 10, 20, 30, 60] as const;
+export const MAX_AUTO_HIDE_SECONDS = 600;
+
+export type ShowMode = (typeof SHOW_MODES)[number];
+export type Position = (typeof POSITIONS)[number];
+
+export interface Settings {
+  /** Company ids the user turned off. Stored as "off" so profiles added by an update start on. */
+  disabledSites: string[];
+  showMode: ShowMode;
+  position: Position;
+  /** Seconds before the card hides itself; 0 = never. */
+  autoHideSeconds: number;
+}
+
+/** What the card needs to know about behaviour (sent to content scripts with a lookup). */
+export type Behaviour = Pick<Settings, 'position' | 'autoHideSeconds'>;
+
+export const SETTINGS_KEY = 'settings';
+export const SETTINGS_VERSION = 1;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  disabledSites: [],
+  showMode: 'once-per-session',
+  position: 'bottom-right',
+  autoHideSeconds: 20,
+});
+
+const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
+
+/**
+ * Keeps every valid field and resets only the broken ones, so one corrupt value (a sync conflict, a hand edit,
+ * an older or newer version) never costs the user the rest of their choices.
+ */
+export function repairSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const disabled = Array.isArray(r.disabledSites)
+    ? [...new Set(r.disabledSites.filter((v): v is string => typeof v === 'string' && v.length > 0))]
+    : [...DEFAULT_SETTINGS.disabledSites];
+  const seconds = r.autoHideSeconds;
+  return {
+    disabledSites: disabled,
+    showMode: isOneOf(SHOW_MODES, r.showMode) ? r.showMode : DEFAULT_SETTINGS.showMode,
+    position: isOneOf(POSITIONS, r.position) ? r.position : DEFAULT_SETTINGS.position,
+    autoHideSeconds:
+      typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_AUTO_HIDE_SECONDS
+        ? seconds
+        : DEFAULT_SETTINGS.autoHideSeconds,
+  };
+}
+
+export const isSiteEnabled = (settings: Pick<Settings, 'disabledSites'>, companyId: string) =>
+  !settings.disabledSites.includes(companyId);
+
+export function withSiteEnabled(settings: Settings, companyId: string, enabled: boolean): Settings {
+  const others = settings.disabledSites.filter((id) => id !== companyId);
+  return { ...settings, disabledSites: enabled ? others : [...others, companyId] };
+}

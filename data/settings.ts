@@ -1,0 +1,42 @@
+/** The settings item in storage.sync (versioned, with migrations) and the operations every context uses. */
+import { storage } from 'wxt/utils/storage';
+import {
+  DEFAULT_SETTINGS,
+  repairSettings,
+  SETTINGS_KEY,
+  SETTINGS_VERSION,
+  withSiteEnabled,
+  type Settings,
+} from './settings-shape';
+
+export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
+  fallback: { ...DEFAULT_SETTINGS },
+  version: SETTINGS_VERSION,
+  // Version 1 is the first published shape. A later version adds `N: (old) => new` here; repairSettings then
+  // fixes whatever a migration could not.
+  migrations: {},
+});
+
+/** Current settings, repaired field by field; a repaired value is written back so every context agrees. */
+export async function getSettings(): Promise<Settings> {
+  const raw: unknown = await settingsItem.getValue();
+  const settings = repairSettings(raw);
+  if (JSON.stringify(raw) !== JSON.stringify(settings)) await settingsItem.setValue(settings);
+  return settings;
+}
+
+export async function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = repairSettings(change(await getSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
+
+export const setSiteEnabled = (companyId: string, enabled: boolean) =>
+  updateSettings((s) => withSiteEnabled(s, companyId, enabled));
+
+export const resetSettings = () => updateSettings(() => ({ ...DEFAULT_SETTINGS }));
+
+/** Calls back with repaired settings whenever they change, from any context or synced device. */
+export function watchSettings(callback: (settings: Settings) => void): () => void {
+  return settingsItem.watch((value) => callback(repairSettings(value)));
+}

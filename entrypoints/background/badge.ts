@@ -1,0 +1,42 @@
+/**
+ * The toolbar badge: "Py" and "Python at {name}" on a tab showing a covered, enabled site; nothing elsewhere.
+ * Without the `tabs` permission a tab's URL is visible only on hosts we have access to (the covered ones),
+ * which is exactly the set that can ever get a badge.
+ */
+import { browser } from 'wxt/browser';
+import { findCompanyForHost } from '@/data/db';
+import { hostnameOfUrl } from '@/data/match';
+import { isSiteEnabled, type Settings } from '@/data/settings-shape';
+
+export const BADGE_TEXT = 'Py';
+const BADGE_COLOR = '#1f4e8c';
+const DEFAULT_TITLE = 'Python Inside';
+
+// MV3 calls it `action`, Firefox MV2 `browserAction`; same methods.
+const action = (): typeof browser.action => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
+
+export async function badgeFor(url: string | undefined, settings: Settings): Promise<{ text: string; title: string }> {
+  const host = hostnameOfUrl(url);
+  const company = host ? await findCompanyForHost(host) : null;
+  if (!company) return { text: '', title: DEFAULT_TITLE };
+  if (!isSiteEnabled(settings, company.id)) return { text: '', title: `Python Inside is off for ${company.name}` };
+  return { text: BADGE_TEXT, title: `Python at ${company.name}` };
+}
+
+export async function updateBadge(tabId: number, url: string | undefined, settings: Settings): Promise<void> {
+  const { text, title } = await badgeFor(url, settings);
+  try {
+    await Promise.all([
+      action().setBadgeText({ tabId, text }),
+      action().setTitle({ tabId, title }),
+      text ? action().setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }) : undefined,
+    ]);
+  } catch {
+    // The tab closed while we looked it up: nothing left to label.
+  }
+}
+
+export async function updateAllBadges(settings: Settings): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : updateBadge(tab.id, tab.url, settings))));
+}

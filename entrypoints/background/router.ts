@@ -1,0 +1,53 @@
+/** Answers the typed messages from content scripts, popup and options; rejects anything else. */
+import type { Browser } from 'wxt/browser';
+import { bundledDataset } from '@/data/dataset';
+import { ensureSeeded, findCompanyForHost } from '@/data/db';
+import { hostnameOfUrl } from '@/data/match';
+import { parseMessage, type CardResponse, type Message, type ResponseFor } from '@/data/messages';
+import { getSettings, setSiteEnabled } from '@/data/settings';
+import { isSiteEnabled } from '@/data/settings-shape';
+import { markShownThisSession } from './session-shown';
+
+type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id'>;
+
+async function cardFor(sender: Sender): Promise<CardResponse> {
+  // The page is whatever the sender's frame shows, never a hostname the sender claims.
+  const host = hostnameOfUrl(sender.url ?? sender.tab?.url);
+  await ensureSeeded(bundledDataset);
+  const company = host ? await findCompanyForHost(host) : null;
+  if (!company) return { show: false, reason: 'not-covered' };
+  const settings = await getSettings();
+  if (!isSiteEnabled(settings, company.id)) return { show: false, reason: 'disabled' };
+  if (settings.showMode === 'never') return { show: false, reason: 'never' };
+  if (settings.showMode === 'once-per-session' && !(await markShownThisSession(company.id))) {
+    return { show: false, reason: 'already-shown' };
+  }
+  return {
+    show: true,
+    company,
+    behaviour: { position: settings.position, autoHideSeconds: settings.autoHideSeconds },
+  };
+}
+
+async function answer(message: Message, sender: Sender): Promise<ResponseFor[Message['type']]> {
+  switch (message.type) {
+    case 'card:request':
+      return cardFor(sender);
+    case 'site:set-enabled':
+      await setSiteEnabled(message.companyId, message.enabled);
+      return { ok: true, enabled: message.enabled };
+    case 'dataset:ensure':
+      await ensureSeeded(bundledDataset);
+      return { version: bundledDataset.version };
+  }
+}
+
+/**
+ * runtime.onMessage handler: a promise of the answer, or a rejected promise naming what was wrong, which the
+ * sender receives as an error.
+ */
+export function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
+  const parsed = parseMessage(raw);
+  if ('error' in parsed) return Promise.reject(new Error(`Python Inside rejected a message: ${parsed.error}`));
+  return answer(parsed.message, sender);
+}
