@@ -1,0 +1,72 @@
+import { cardContent } from '@/data/card-content';
+import type { CompanyProfile } from '@/data/schema';
+
+interface Props {
+  company: CompanyProfile;
+  /** id for the heading, so a surrounding landmark can point at it */
+  headingId?: string;
+}
+
+/** Everything the extension knows about one company, as text: summary, uses by area, languages, sources. */
+export function CompanyCard({ company, headingId }: Props) {
+  const { groups, sources } = cardContent(company);
+  return (
+    <article class="pi-card" aria-labelledby={headingId}>
+      <header class="pi-card-header">
+        <h2 class="pi-title" id={headingId}>
+          {company.name}
+        </h2>
+        {company.parent && <p class="pi-parent">Part of {company.parent}</p>}
+      </header>
+      <p class="pi-summary">{company.summary}</p>
+
+      {groups.map((group) => (
+        <section class="pi-area" key={group.area} aria-label={group.label}>
+          <h3 class="pi-area-title">{group.label}</h3>
+          <ul class="pi-uses">
+            {group.uses.map((use, i) => (
+              <li class="pi-use" key={i}>
+                <span class="pi-use-text">{use.text}</span>{' '}
+                <span class="pi-refs" aria-label={`Sources ${use.sourceNumbers.join(', ')}`}>
+                  {use.sourceNumbers.map((n) => `[${n}]`).join('')}
+                </span>
+                {use.tools.length > 0 && (
+                  <ul class="pi-tools" aria-label="Tools">
+                    {use.tools.map((tool) => (
+                      <li class="pi-chip" key={tool}>
+                        {tool}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      {company.otherLanguages.length > 0 && (
+        <p class="pi-languages">
+          <span class="pi-label">Also uses</span> {company.otherLanguages.join(', ')}
+        </p>
+      )}
+
+      <section class="pi-sources" aria-label="Sources">
+        <h3 class="pi-area-title">Sources</h3>
+        <ol>
+          {sources.map((s) => (
+            <li key={s.id} value={s.number}>
+              <a href={s.url} target="_blank" rel="noopener noreferrer">
+                {s.title}
+              </a>
+              <span class="pi-source-meta">
+                {' '}
+                {s.publisher}, {s.year}
+              </span>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}

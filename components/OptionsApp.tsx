@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'preact/hooks';
+import { loadAllCompanies, readyDatasetVersion } from '@/data/dataset-client';
+import type { CompanyProfile } from '@/data/schema';
+import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings-shape';
+import { BehaviourForm } from './BehaviourForm';
+import { SiteList } from './SiteList';
+import { useSettings } from './useSettings';
+
+/** Options page: sites on/off, card behaviour, reset, and what data the extension carries. */
+export function OptionsApp() {
+  const [settings, updateSettings] = useSettings();
+  const [companies, setCompanies] = useState<CompanyProfile[] | null>(null);
+  const [version, setVersion] = useState('');
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    Promise.all([readyDatasetVersion(), loadAllCompanies()])
+      .then(([v, all]) => {
+        setVersion(v);
+        setCompanies(all);
+      })
+      .catch((e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
+  }, []);
+
+  const save = (change: Parameters<typeof updateSettings>[0], message = 'Saved') =>
+    updateSettings(change).then(
+      () => setStatus(message),
+      (e: unknown) => setError(`Could not save: ${String(e)}`),
+    );
+
+  return (
+    <main class="pi-options">
+      <h1>Python Inside</h1>
+      <p class="pi-muted">Changes apply at once. Nothing you do here leaves your browser, except through your browser's own settings sync.</p>
+      {error && (
+        <p class="pi-error" role="alert">
+          {error}
+        </p>
+      )}
+      {(!settings || !companies) && !error && <p class="pi-muted">Loading…</p>}
+      {settings && companies && (
+        <>
+          <SiteList
+            companies={companies}
+            settings={settings}
+            onToggle={(id, enabled) => void save((s) => withSiteEnabled(s, id, enabled))}
+            onSetAll={(ids, enabled) => void save((s) => ids.reduce((acc, id) => withSiteEnabled(acc, id, enabled), s))}
+          />
+          <BehaviourForm settings={settings} onChange={(patch) => void save((s) => ({ ...s, ...patch }))} />
+          <section class="pi-panel" aria-labelledby="reset-heading">
+            <h2 id="reset-heading">Reset</h2>
+            <p class="pi-muted">Turns every site back on and restores the default card behaviour.</p>
+            <button
+              type="button"
+              class="pi-button pi-quiet"
+              onClick={() => void save(() => ({ ...DEFAULT_SETTINGS, disabledSites: [] }), 'Settings reset to defaults')}
+            >
+              Reset to defaults
+            </button>
+          </section>
+          <section class="pi-panel" aria-labelledby="about-heading">
+            <h2 id="about-heading">Data</h2>
+            <p>
+              {companies.length} company profiles, dataset version <code>{version}</code>. Every fact cites a source you
+              can open. The data ships with the extension; it never contacts a server.
+            </p>
+          </section>
+        </>
+      )}
+      <p class="pi-status" role="status">
+        {status}
+      </p>
+    </main>
+  );
+}

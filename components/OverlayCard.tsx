@@ -1,0 +1,83 @@
+import { useState } from 'preact/hooks';
+import type { CompanyProfile } from '@/data/schema';
+import type { Behaviour } from '@/data/settings-shape';
+import { CompanyCard } from './CompanyCard';
+import { useAutoHide } from './useAutoHide';
+
+interface Props {
+  company: CompanyProfile;
+  behaviour: Behaviour;
+  onClose: () => void;
+  /** Turns the site on or off; resolves when the setting is saved. */
+  onSetSiteEnabled: (enabled: boolean) => Promise<unknown>;
+}
+
+/**
+ * The card in the page: a labelled landmark with Close and "Don't show on this site". It never takes focus on
+ * its own; Escape closes it when focus is inside.
+ */
+export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: Props) {
+  const [turnedOff, setTurnedOff] = useState(false);
+  const [error, setError] = useState('');
+  const headingId = 'python-inside-heading';
+  // After "Don't show", the undo note stays until closed: hiding it on a timer would hide the only undo.
+  const { handlers } = useAutoHide(turnedOff ? 0 : behaviour.autoHideSeconds, onClose);
+
+  const setEnabled = (enabled: boolean) => {
+    setError('');
+    onSetSiteEnabled(enabled).then(
+      () => setTurnedOff(!enabled),
+      () => setError('Could not save the setting. Try again from the toolbar button.'),
+    );
+  };
+
+  return (
+    <section
+      class={`pi-overlay pi-${behaviour.position}`}
+      role="region"
+      aria-label={`Python at ${company.name}`}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+      {...handlers}
+    >
+      <div class="pi-bar">
+        <span class="pi-brand" aria-hidden="true">
+          Python Inside
+        </span>
+        <button type="button" class="pi-icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+          <span aria-hidden="true">×</span>
+        </button>
+      </div>
+      {turnedOff ? (
+        <div class="pi-off" role="status">
+          <p>
+            The card is off for {company.name}. Turn it back on any time from the toolbar button or the options page.
+          </p>
+          <button type="button" class="pi-button" onClick={() => setEnabled(true)}>
+            Undo
+          </button>
+        </div>
+      ) : (
+        <>
+          <div class="pi-scroll">
+            <CompanyCard company={company} headingId={headingId} />
+          </div>
+          <div class="pi-actions">
+            <button type="button" class="pi-button pi-quiet" onClick={() => setEnabled(false)}>
+              Don't show on this site
+            </button>
+          </div>
+        </>
+      )}
+      {error && (
+        <p class="pi-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

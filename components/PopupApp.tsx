@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { loadAllCompanies, readyDatasetVersion } from '@/data/dataset-client';
+import type { CompanyProfile } from '@/data/schema';
+import { isSiteEnabled, withSiteEnabled } from '@/data/settings-shape';
+import { companyForTab } from '@/data/tab-company';
+import { CompanyBrowser } from './CompanyBrowser';
+import { CompanyCard } from './CompanyCard';
+import { SiteSwitch } from './SiteSwitch';
+import { useSettings } from './useSettings';
+
+type State =
+  | { kind: 'loading' }
+  | { kind: 'company'; company: CompanyProfile }
+  | { kind: 'browse'; companies: CompanyProfile[]; fromCompany: boolean }
+  | { kind: 'error'; message: string };
+
+/** Toolbar popup: the card for the tab's company with an on/off switch, or "no profile" and the browser. */
+export function PopupApp({ tabId }: { tabId: number | null }) {
+  const [state, setState] = useState<State>({ kind: 'loading' });
+  const [settings, updateSettings] = useSettings();
+
+  useEffect(() => {
+    readyDatasetVersion()
+      .then(() => companyForTab(tabId))
+      .then(async (company) =>
+        setState(company ? { kind: 'company', company } : { kind: 'browse', companies: await loadAllCompanies(), fromCompany: false }),
+      )
+      .catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
+  }, [tabId]);
+
+  const browseAll = async () => setState({ kind: 'browse', companies: await loadAllCompanies(), fromCompany: true });
+
+  return (
+    <main class="pi-popup">
+      <div class="pi-popup-bar">
+        <span class="pi-brand">Python Inside</span>
+        <button type="button" class="pi-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </div>
+      {state.kind === 'loading' && <p class="pi-muted">Loading…</p>}
+      {state.kind === 'error' && (
+        <p class="pi-error" role="alert">
+          Could not read the profiles: {state.message}
+        </p>
+      )}
+      {state.kind === 'company' && (
+        <>
+          {settings && (
+            <SiteSwitch
+              company={state.company}
+              enabled={isSiteEnabled(settings, state.company.id)}
+              onChange={(enabled) => void updateSettings((s) => withSiteEnabled(s, state.company.id, enabled))}
+            />
+          )}
+          <CompanyCard company={state.company} headingId="pi-heading" />
+          <button type="button" class="pi-link-button pi-browse-all" onClick={() => void browseAll()}>
+            Browse all companies
+          </button>
+        </>
+      )}
+      {state.kind === 'browse' && (
+        <>
+          {!state.fromCompany && <p class="pi-no-profile">No profile for this site.</p>}
+          <CompanyBrowser companies={state.companies} />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import type { CompanyProfile } from '@/data/schema';
+import { searchProfiles } from '@/data/search';
+import { isSiteEnabled, type Settings } from '@/data/settings-shape';
+
+interface Props {
+  companies: readonly CompanyProfile[];
+  settings: Settings;
+  onToggle: (companyId: string, enabled: boolean) => void;
+  onSetAll: (ids: string[], enabled: boolean) => void;
+}
+
+/** One native checkbox per company, labelled with its name, its domains beside it; filter and bulk switches. */
+export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
+  const [query, setQuery] = useState('');
+  const shown = searchProfiles(companies, query);
+  const onCount = companies.filter((c) => isSiteEnabled(settings, c.id)).length;
+  const scope = query ? 'shown' : 'all';
+  return (
+    <section class="pi-panel" aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Sites</h2>
+      <p class="pi-muted">
+        The card appears on {onCount} of {companies.length} companies' sites. Turning a site off also removes an open card
+        and stops the extension from running there.
+      </p>
+      <div class="pi-toolbar">
+        <label class="pi-search">
+          <span>Filter</span>
+          <input
+            type="search"
+            value={query}
+            placeholder="Name, domain or tool"
+            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
+          />
+        </label>
+        <button type="button" class="pi-button pi-quiet" onClick={() => onSetAll(shown.map((c) => c.id), true)}>
+          Enable {scope}
+        </button>
+        <button type="button" class="pi-button pi-quiet" onClick={() => onSetAll(shown.map((c) => c.id), false)}>
+          Disable {scope}
+        </button>
+      </div>
+      <ul class="pi-site-list">
+        {shown.map((c) => (
+          <li key={c.id}>
+            <input
+              type="checkbox"
+              id={`site-${c.id}`}
+              checked={isSiteEnabled(settings, c.id)}
+              aria-describedby={`domains-${c.id}`}
+              onChange={(e) => onToggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
+            />
+            <label for={`site-${c.id}`}>{c.name}</label>
+            <span class="pi-domains" id={`domains-${c.id}`}>
+              {c.domains.join(', ')}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {shown.length === 0 && <p class="pi-empty">No company matches “{query}”.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+/** Turns a profile into what the card lays out: uses grouped by area in a fixed order, sources numbered. */
+import { AREA_LABELS, AREAS, type Area } from './areas';
+import type { CompanyProfile, CompanySource, CompanyUse } from './schema';
+
+export interface UseGroup {
+  area: Area;
+  label: string;
+  uses: (CompanyUse & { sourceNumbers: number[] })[];
+}
+
+export interface CardContent {
+  groups: UseGroup[];
+  sources: (CompanySource & { number: number })[];
+}
+
+export function cardContent(profile: CompanyProfile): CardContent {
+  const sources = profile.sources.map((s, i) => ({ ...s, number: i + 1 }));
+  const numberOf = new Map(sources.map((s) => [s.id, s.number]));
+  const groups = AREAS.map((area) => ({
+    area,
+    label: AREA_LABELS[area],
+    uses: profile.uses
+      .filter((u) => u.area === area)
+      .map((u) => ({ ...u, sourceNumbers: u.sources.flatMap((id) => numberOf.get(id) ?? []) })),
+  })).filter((g) => g.uses.length > 0);
+  return { groups, sources };
+}
+
+/** "youtube.com" or "youtube.com and 2 more": the short way to name a company's sites. */
+export function domainSummary(domains: readonly string[]): string {
+  const [first, ...rest] = domains;
+  if (!first) return '';
+  return rest.length ? `${first} and ${rest.length} more` : first;
+}

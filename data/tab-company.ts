@@ -1,0 +1,27 @@
+/** Which company, if any, the given tab (or the active tab) is showing. Used by the popup. */
+import { browser } from 'wxt/browser';
+import { findCompanyForHost } from './db';
+import { hostnameOfUrl } from './match';
+import type { CompanyProfile } from './schema';
+
+/** `?tab=123` in the page URL, for opening the popup for a given tab (tests, keyboard users). */
+export function tabIdFromSearch(search: string): number | null {
+  const raw = new URLSearchParams(search).get('tab');
+  if (raw === null || !/^\d+$/.test(raw)) return null;
+  return Number(raw);
+}
+
+/**
+ * The tab's URL is only readable on hosts the extension has access to, i.e. covered ones; on any other tab it
+ * is undefined and the answer is simply "no profile", which is right.
+ */
+export async function companyForTab(tabId: number | null): Promise<CompanyProfile | null> {
+  try {
+    const tab =
+      tabId === null ? (await browser.tabs.query({ active: true, currentWindow: true }))[0] : await browser.tabs.get(tabId);
+    const host = hostnameOfUrl(tab?.url);
+    return host ? await findCompanyForHost(host) : null;
+  } catch {
+    return null; // the tab is gone
+  }
+}

@@ -1,0 +1,139 @@
+import { act, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CompanyBrowser } from '@/components/CompanyBrowser';
+import { CompanyCard } from '@/components/CompanyCard';
+import { OverlayCard } from '@/components/OverlayCard';
+import { SiteList } from '@/components/SiteList';
+import { hostPlacement } from '@/components/overlay-placement';
+import { DEFAULT_SETTINGS } from '@/data/settings-shape';
+import { acme, globex } from '../fixtures/profiles';
+
+afterEach(() => vi.useRealTimers());
+
+describe('CompanyCard', () => {
+  it('shows the company, its uses grouped by area in a fixed order, tools, languages and numbered sources', () => {
+    render(<CompanyCard company={acme} headingId="h" />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Acme');
+    expect(screen.getByText('Part of Acme Holdings')).toBeTruthy();
+    expect(screen.getByText('Acme runs its storefront on Python.')).toBeTruthy();
+    expect(screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent)).toEqual(['Web backend', 'Machine learning', 'Sources']);
+    const web = screen.getByRole('region', { name: 'Web backend' });
+    expect(within(web).getAllByRole('listitem').filter((li) => li.classList.contains('pi-use')).length).toBe(2);
+    expect(within(web).getAllByRole('list', { name: 'Tools' })[0]!.textContent).toBe('DjangoCelery');
+    expect(screen.getByLabelText('Sources 2, 1').textContent).toBe('[2][1]');
+    expect(screen.getByText('Go, Rust')).toBeTruthy();
+    const link = screen.getByRole('link', { name: 'How Acme uses Django' });
+    expect(link.getAttribute('href')).toBe('https://acme.test/blog/django');
+    expect(link.getAttribute('target')).toBe('_blank');
+    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  it('renders data as text, never as markup', () => {
+    const { container } = render(<CompanyCard company={{ ...globex, summary: '<img src=x onerror=alert(1)>' }} />);
+    expect(container.querySelector('img')).toBeNull();
+    expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
+  });
+});
+
+describe('OverlayCard', () => {
+  const setup = (autoHideSeconds = 0) => {
+    const onClose = vi.fn();
+    const onSetSiteEnabled = vi.fn(() => Promise.resolve());
+    render(
+      <OverlayCard
+        company={acme}
+        behaviour={{ position: 'bottom-right', autoHideSeconds }}
+        onClose={onClose}
+        onSetSiteEnabled={onSetSiteEnabled}
+      />,
+    );
+    return { onClose, onSetSiteEnabled, region: screen.getByRole('region', { name: 'Python at Acme' }) };
+  };
+
+  it('is a landmark named "Python at {name}" with Close and "Don\'t show on this site"', () => {
+    const { region, onClose } = setup();
+    expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe('Acme');
+    fireEvent.click(within(region).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(within(region).getByRole('button', { name: "Don't show on this site" })).toBeTruthy();
+  });
+
+  it('Escape closes it when focus is inside', () => {
+    const { region, onClose } = setup();
+    fireEvent.keyDown(within(region).getByRole('button', { name: 'Close' }), { key: 'Escape' });
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('"Don\'t show on this site" turns the site off and offers Undo', async () => {
+    const { region, onSetSiteEnabled } = setup();
+    await act(async () => void fireEvent.click(within(region).getByRole('button', { name: "Don't show on this site" })));
+    expect(onSetSiteEnabled).toHaveBeenLastCalledWith(false);
+    expect(within(region).getByRole('status').textContent).toContain('The card is off for Acme');
+    await act(async () => void fireEvent.click(within(region).getByRole('button', { name: 'Undo' })));
+    expect(onSetSiteEnabled).toHaveBeenLastCalledWith(true);
+    expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe('Acme');
+  });
+
+  it('hides itself after the set time, but not while hovered or focused', () => {
+    vi.useFakeTimers();
+    const { region, onClose } = setup(10);
+    act(() => void vi.advanceTimersByTime(9_000));
+    fireEvent.mouseEnter(region);
+    act(() => void vi.advanceTimersByTime(60_000));
+    expect(onClose).not.toHaveBeenCalled();
+    fireEvent.mouseLeave(region);
+    act(() => void vi.advanceTimersByTime(10_000));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('never hides itself when auto-hide is off', () => {
+    vi.useFakeTimers();
+    const { onClose } = setup(0);
+    act(() => void vi.advanceTimersByTime(3_600_000));
+    expect(onClose).not.toHaveBeenCalled();
+  });
+
+  it('places its host in the chosen corner, fixed and out of the page flow', () => {
+    expect(hostPlacement('top-left')).toMatchObject({ position: 'fixed', top: '16px', left: '16px', bottom: 'auto', right: 'auto' });
+    expect(hostPlacement('bottom-right')).toMatchObject({ bottom: '16px', right: '16px', top: 'auto', left: 'auto' });
+  });
+});
+
+describe('CompanyBrowser', () => {
+  it('finds companies by tool, domain or name and opens a card', () => {
+    render(<CompanyBrowser companies={[acme, globex]} />);
+    const search = screen.getByRole('searchbox', { name: 'Search companies' });
+    fireEvent.input(search, { target: { value: 'pandas' } });
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['GlobexUses pandas']);
+    fireEvent.input(search, { target: { value: 'gbx.test' } });
+    expect(screen.getByRole('status').textContent).toBe('1 of 2 companies');
+    fireEvent.input(search, { target: { value: 'cobol' } });
+    expect(screen.getByText('No company matches “cobol”.')).toBeTruthy();
+    fireEvent.input(search, { target: { value: '' } });
+    fireEvent.click(screen.getByRole('button', { name: /Acme/ }));
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Acme');
+    fireEvent.click(screen.getByRole('button', { name: '← All companies' }));
+    expect(screen.getByRole('status').textContent).toBe('2 companies');
+  });
+});
+
+describe('SiteList', () => {
+  it('has one checkbox per company labelled with its name, domains described', () => {
+    const onToggle = vi.fn();
+    const onSetAll = vi.fn();
+    render(
+      <SiteList companies={[acme, globex]} settings={{ ...DEFAULT_SETTINGS, disabledSites: ['globex'] }} onToggle={onToggle} onSetAll={onSetAll} />,
+    );
+    const acmeBox = screen.getByRole('checkbox', { name: 'Acme' }) as HTMLInputElement;
+    const globexBox = screen.getByRole('checkbox', { name: 'Globex' }) as HTMLInputElement;
+    expect([acmeBox.checked, globexBox.checked]).toEqual([true, false]);
+    expect(acmeBox.getAttribute('aria-describedby')).toBe('domains-acme');
+    expect(document.getElementById('domains-acme')?.textContent).toBe('acme.test, acme-cdn.test');
+    fireEvent.click(globexBox);
+    expect(onToggle).toHaveBeenCalledWith('globex', true);
+    fireEvent.input(screen.getByRole('searchbox', { name: 'Filter' }), { target: { value: 'django' } });
+    expect(screen.getAllByRole('checkbox').length).toBe(1);
+    fireEvent.click(screen.getByRole('button', { name: 'Disable shown' }));
+    expect(onSetAll).toHaveBeenCalledWith(['acme'], false);
+  });
+});
