@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CompanyProfile } from '@/data/schema';
 import type { Behaviour } from '@/data/settings-shape';
 import { CompanyCard } from './CompanyCard';
+import { placementClass } from './overlay-placement';
 import { useAutoHide } from './useAutoHide';
 
 interface Props {
@@ -33,7 +34,7 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: P
 
   return (
     <section
-      class={`pi-overlay pi-${behaviour.position}`}
+      class={`pi-overlay ${placementClass(behaviour.position)}`}
       role="region"
       aria-label={`Python at ${company.name}`}
       onKeyDown={(e) => {

@@ -56,6 +56,24 @@ export function repairSettings(raw: unknown): Settings {
   };
 }
 
+/**
+ * Whether a stored value already is exactly these settings. Field by field, because storage may hand keys back
+ * in another order; a needless write-back would burn storage.sync's write quota on every read.
+ */
+export function sameSettings(raw: unknown, settings: Settings): boolean {
+  if (!raw || typeof raw !== 'object') return false;
+  const r = raw as Record<string, unknown>;
+  return (
+    Object.keys(r).length === 4 &&
+    r.showMode === settings.showMode &&
+    r.position === settings.position &&
+    r.autoHideSeconds === settings.autoHideSeconds &&
+    Array.isArray(r.disabledSites) &&
+    r.disabledSites.length === settings.disabledSites.length &&
+    r.disabledSites.every((id, i) => id === settings.disabledSites[i])
+  );
+}
+
 export const isSiteEnabled = (settings: Pick<Settings, 'disabledSites'>, companyId: string) =>
   !settings.disabledSites.includes(companyId);
 

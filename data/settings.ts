@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_SETTINGS,
   repairSettings,
+  sameSettings,
   SETTINGS_KEY,
   SETTINGS_VERSION,
   withSiteEnabled,
@@ -21,7 +22,7 @@ export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`,
 export async function getSettings(): Promise<Settings> {
   const raw: unknown = await settingsItem.getValue();
   const settings = repairSettings(raw);
-  if (JSON.stringify(raw) !== JSON.stringify(settings)) await settingsItem.setValue(settings);
+  if (!sameSettings(raw, settings)) await settingsItem.setValue(settings);
   return settings;
 }
 

@@ -4,7 +4,6 @@ import { CompanyBrowser } from '@/components/CompanyBrowser';
 import { CompanyCard } from '@/components/CompanyCard';
 import { OverlayCard } from '@/components/OverlayCard';
 import { SiteList } from '@/components/SiteList';
-import { hostPlacement } from '@/components/overlay-placement';
 import { DEFAULT_SETTINGS } from '@/data/settings-shape';
 import { acme, globex } from '../fixtures/profiles';
 
@@ -93,10 +92,6 @@ describe('OverlayCard', () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
-  it('places its host in the chosen corner, fixed and out of the page flow', () => {
-    expect(hostPlacement('top-left')).toMatchObject({ position: 'fixed', top: '16px', left: '16px', bottom: 'auto', right: 'auto' });
-    expect(hostPlacement('bottom-right')).toMatchObject({ bottom: '16px', right: '16px', top: 'auto', left: 'auto' });
-  });
 });
 
 describe('CompanyBrowser', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getSettings, resetSettings, setSiteEnabled, updateSettings, watchSettings } from '@/data/settings';
 import { DEFAULT_SETTINGS, isSiteEnabled, repairSettings, SETTINGS_VERSION, withSiteEnabled } from '@/data/settings-shape';
@@ -35,6 +35,15 @@ describe('settings', () => {
     const expected = { disabledSites: ['spotify'], showMode: 'once-per-session', position: 'top-left', autoHideSeconds: 20 };
     expect(await getSettings()).toEqual(expected);
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(expected);
+  });
+
+  it('does not write back a valid value stored with its keys in another order', async () => {
+    await fakeBrowser.storage.sync.set({
+      settings: { showMode: 'never', position: 'top-left', disabledSites: ['nasa'], autoHideSeconds: 0 },
+    });
+    const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+    expect(await getSettings()).toEqual({ disabledSites: ['nasa'], showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
+    expect(set).not.toHaveBeenCalled();
   });
 
   it.each([null, 'garbage', 7, [], { disabledSites: 'youtube' }])('repairs %j to defaults', (raw) => {

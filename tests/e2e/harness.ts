@@ -1,0 +1,108 @@
+/**
+ * Launches Debian's Chromium with the built extension and serves every http(s) page from a local fixture by
+ * request routing: no network, any hostname (www.youtube.com, example.org) answers with a page we control.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { fixturePage } from './fixture-page';
+
+export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface Harness {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Every URL the browser tried to load over http(s), in order. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+export async function launchExtension(): Promise<Harness> {
+  // Fail loudly, never skip: a suite that silently ran nothing would look green.
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build`);
+
+  const profile = await mkdtemp(join(tmpdir(), 'python-inside-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // the new headless mode, passed below, is the one that runs extensions
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+    ],
+    viewport: { width: 1280, height: 800 },
+  });
+  const requests: string[] = [];
+  await context.route(/^https?:\/\//, (route) => {
+    const url = route.request().url();
+    requests.push(url);
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixturePage(new URL(url)) });
+  });
+
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(worker.url()).host;
+  const harness: Harness = {
+    context,
+    worker,
+    extensionId,
+    requests,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+  await waitForRegistrations(harness, (ids) => ids.length >= 9);
+  return harness;
+}
+
+/** The ids of the content scripts the extension has registered right now. */
+export async function registeredScriptIds(h: Harness): Promise<string[]> {
+  return h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id).sort());
+}
+
+export async function waitForRegistrations(h: Harness, ok: (ids: string[]) => boolean, timeout = 15_000): Promise<string[]> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const ids = await registeredScriptIds(h);
+    if (ok(ids)) return ids;
+    if (Date.now() > end) throw new Error(`Content scripts never reached the expected state; registered: ${ids.join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Writes settings the way the options page would (one storage.sync write: sync allows about two a second).
+ * Starts from the defaults, so every test begins from a known state.
+ */
+export async function setSettings(h: Harness, patch: Record<string, unknown> = {}): Promise<void> {
+  await h.worker.evaluate(async (p) => {
+    const defaults = { disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 };
+    await chrome.storage.session.clear();
+    await chrome.storage.sync.set({ settings: { ...defaults, ...p } });
+  }, patch);
+  const off = (patch.disabledSites as string[] | undefined)?.length ?? 0;
+  await waitForRegistrations(h, (ids) => (patch.showMode === 'never' ? ids.length === 0 : ids.length === 9 - off));
+}
+
+export async function tabIdOf(h: Harness, page: Page): Promise<number> {
+  const url = page.url();
+  const id = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  if (id === undefined) throw new Error(`No tab found for ${url}`);
+  return id;
+}
+
+export const extensionPage = (h: Harness, path: string) => `chrome-extension://${h.extensionId}/${path}`;
+
+export const card = (page: Page, companyName: string) => page.getByRole('region', { name: `Python at ${companyName}` });
