@@ -3,6 +3,30 @@ import type { CompanyProfile } from '@/data/schema';
 import { searchProfiles } from '@/data/search';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
 
+const SHORT_LIST = 8;
+
+/** A company's domains; long lists (Google's country domains) fold behind a native disclosure. */
+function DomainList({ id, domains }: { id: string; domains: readonly string[] }) {
+  if (domains.length <= SHORT_LIST) {
+    return (
+      <span class="pi-domains" id={id}>
+        {domains.join(', ')}
+      </span>
+    );
+  }
+  return (
+    <span class="pi-domains">
+      <span id={id}>
+        {domains.slice(0, SHORT_LIST).join(', ')} and {domains.length - SHORT_LIST} more
+      </span>
+      <details>
+        <summary>Show all {domains.length} domains</summary>
+        {domains.join(', ')}
+      </details>
+    </span>
+  );
+}
+
 interface Props {
   companies: readonly CompanyProfile[];
   settings: Settings;
@@ -51,9 +75,7 @@ export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
               onChange={(e) => onToggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
             />
             <label for={`site-${c.id}`}>{c.name}</label>
-            <span class="pi-domains" id={`domains-${c.id}`}>
-              {c.domains.join(', ')}
-            </span>
+            <DomainList id={`domains-${c.id}`} domains={c.domains} />
           </li>
         ))}
       </ul>

@@ -1,4 +1,4 @@
-import { act, fireEvent, render, screen, within } from '@testing-library/preact';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CompanyBrowser } from '@/components/CompanyBrowser';
 import { CompanyCard } from '@/components/CompanyCard';
@@ -125,6 +125,15 @@ describe('SiteList', () => {
     expect(acmeBox.getAttribute('aria-describedby')).toBe('domains-acme');
     expect(document.getElementById('domains-acme')?.textContent).toBe('acme.test, acme-cdn.test');
     fireEvent.click(globexBox);
+    cleanup();
+    const many = { ...acme, domains: Array.from({ length: 12 }, (_, i) => `d${i}.test`) };
+    render(<SiteList companies={[many]} settings={DEFAULT_SETTINGS} onToggle={onToggle} onSetAll={onSetAll} />);
+    expect(document.getElementById('domains-acme')?.textContent).toBe('d0.test, d1.test, d2.test, d3.test, d4.test, d5.test, d6.test, d7.test and 4 more');
+    expect(screen.getByText('Show all 12 domains')).toBeTruthy();
+    cleanup();
+    render(
+      <SiteList companies={[acme, globex]} settings={{ ...DEFAULT_SETTINGS, disabledSites: ['globex'] }} onToggle={onToggle} onSetAll={onSetAll} />,
+    );
     expect(onToggle).toHaveBeenCalledWith('globex', true);
     fireEvent.input(screen.getByRole('searchbox', { name: 'Filter' }), { target: { value: 'django' } });
     expect(screen.getAllByRole('checkbox').length).toBe(1);

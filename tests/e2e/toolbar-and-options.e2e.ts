@@ -1,0 +1,146 @@
+// Toolbar badge, popup (?tab=) and options page, with the built extension in real Chromium.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { card, extensionPage, launchExtension, registeredScriptIds, setSettings, tabIdOf, waitForRegistrations, type Harness } from './harness';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await launchExtension();
+});
+afterAll(async () => {
+  await h?.close();
+});
+beforeEach(async () => {
+  await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0 });
+  for (const p of h.context.pages()) await p.close();
+});
+
+async function open(url: string): Promise<Page> {
+  const page = await h.context.newPage();
+  await page.goto(url);
+  return page;
+}
+
+const badgeOf = (tabId: number) =>
+  h.worker.evaluate(
+    async (id) => ({ text: await chrome.action.getBadgeText({ tabId: id }), title: await chrome.action.getTitle({ tabId: id }) }),
+    tabId,
+  );
+
+describe('toolbar badge', () => {
+  it('marks covered tabs only, and stays right across navigation and a service-worker restart', async () => {
+    const yt = await open('https://www.youtube.com/');
+    const other = await open('https://example.org/');
+    const ytTab = await tabIdOf(h, yt);
+    const otherTab = await h.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === undefined)?.id);
+    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: 'Py', title: 'Python at YouTube' });
+    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: '', title: 'Python Inside' });
+
+    await yt.goto('https://example.org/elsewhere');
+    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: '', title: 'Python Inside' });
+    await other.goto('https://www.nasa.gov/');
+    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: 'Py', title: 'Python at NASA' });
+
+    // Restart the service worker (as Chrome does when idle): the badge is still there and still updates.
+    const cdp = await h.context.newCDPSession(other);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await yt.goto('https://www.netflix.com/');
+    h.worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: 'Py', title: 'Python at Netflix' });
+    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: 'Py', title: 'Python at NASA' });
+  });
+
+  it('drops the badge when the site is turned off', async () => {
+    const page = await open('https://www.spotify.com/');
+    const tab = await tabIdOf(h, page);
+    await expect.poll(() => badgeOf(tab)).toEqual({ text: 'Py', title: 'Python at Spotify' });
+    await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0, disabledSites: ['spotify'] });
+    await expect.poll(() => badgeOf(tab)).toEqual({ text: '', title: 'Python Inside is off for Spotify' });
+  });
+});
+
+describe('popup', () => {
+  it('?tab= shows the card for that tab, with a switch for the site', async () => {
+    const site = await open('https://www.dropbox.com/');
+    const tab = await tabIdOf(h, site);
+    const popup = await open(extensionPage(h, `popup.html?tab=${tab}`));
+    await expect.poll(() => popup.getByRole('heading', { level: 2 }).first().textContent()).toBe('Dropbox');
+    const toggle = popup.getByRole('switch', { name: "Show the card on Dropbox's sites" });
+    expect(await toggle.isChecked()).toBe(true);
+
+    await toggle.uncheck();
+    await waitForRegistrations(h, (ids) => !ids.includes('overlay-dropbox'));
+    // The open card on the site went away at once.
+    await site.bringToFront();
+    await expect.poll(() => site.locator('python-inside').count()).toBe(0);
+    await toggle.check();
+    await waitForRegistrations(h, (ids) => ids.includes('overlay-dropbox'));
+    await site.reload();
+    await expect.poll(() => card(site, 'Dropbox').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('elsewhere says there is no profile and lets you search every company by tool', async () => {
+    const site = await open('https://example.org/');
+    const tab = await h.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === undefined)?.id);
+    const popup = await open(extensionPage(h, `popup.html?tab=${tab}`));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    expect(await popup.getByRole('status').textContent()).toBe('9 companies');
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('Django');
+    await expect.poll(() => popup.getByRole('button', { name: /Instagram/ }).isVisible()).toBe(true);
+    expect(await popup.getByRole('button', { name: /Netflix/ }).count()).toBe(0);
+    await popup.getByRole('button', { name: /Instagram/ }).click();
+    await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toBe('Instagram');
+    await site.close();
+  });
+});
+
+describe('options', () => {
+  it('lists every company with a native checkbox; turning a site off stops the card, turning it on restores it', async () => {
+    const options = await open(extensionPage(h, 'options.html'));
+    const box = options.getByRole('checkbox', { name: 'YouTube', exact: true });
+    await expect.poll(() => box.isChecked()).toBe(true);
+    expect(await options.getByRole('checkbox').count()).toBe(9);
+    expect(await options.getByText(/9 company profiles, dataset version [0-9a-f]{8}/).isVisible()).toBe(true);
+
+    const site = await open('https://www.youtube.com/');
+    await expect.poll(() => card(site, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    await options.bringToFront();
+    await box.uncheck();
+    await waitForRegistrations(h, (ids) => ids.length === 8 && !ids.includes('overlay-youtube'));
+    await expect.poll(() => site.locator('python-inside').count()).toBe(0);
+    await site.reload();
+    await site.waitForTimeout(1_500);
+    expect(await site.locator('python-inside').count()).toBe(0);
+
+    await box.check();
+    await waitForRegistrations(h, (ids) => ids.includes('overlay-youtube'));
+    await site.reload();
+    await expect.poll(() => card(site, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
+  });
+
+  it('filters, disables and enables in bulk, sets behaviour and resets to defaults', async () => {
+    const options = await open(extensionPage(h, 'options.html'));
+    await options.getByRole('button', { name: 'Disable all' }).click();
+    await waitForRegistrations(h, (ids) => ids.length === 0);
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('nasa.gov');
+    expect(await options.getByRole('checkbox').count()).toBe(1);
+    await options.getByRole('button', { name: 'Enable shown' }).click();
+    expect(await waitForRegistrations(h, (ids) => ids.length === 1)).toEqual(['overlay-nasa']);
+
+    await options.getByRole('radio', { name: 'Never: only from the toolbar button' }).check();
+    await waitForRegistrations(h, (ids) => ids.length === 0);
+    await options.getByRole('combobox', { name: 'Corner' }).selectOption('top-left');
+    await options.getByRole('combobox', { name: 'Hide automatically' }).selectOption('0');
+    const stored = await h.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
+    expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
+
+    await options.getByRole('button', { name: 'Reset to defaults' }).click();
+    expect(await waitForRegistrations(h, (ids) => ids.length === 9)).toHaveLength(9);
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('');
+    expect(await options.getByRole('radio', { name: 'Once per site per browser session' }).isChecked()).toBe(true);
+    expect(await registeredScriptIds(h)).toContain('overlay-youtube');
+  });
+});
