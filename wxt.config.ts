@@ -9,6 +9,9 @@ const profiles = loadValidProfiles();
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  // `npm run dev` opens a browser with the extension when there is a screen; on a headless Linux box it only
+  // builds .output/chrome-mv3-dev and reloads it on save (load it unpacked yourself).
+  webExt: { disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY },
   hooks: {
     // Re-validate on every (re)build, so `npm run dev` also refuses a profile broken while it runs.
     'build:before': () => {
