@@ -3,6 +3,7 @@ import { domainSummary } from '@/data/card-content';
 import type { CompanyProfile } from '@/data/schema';
 import { matchingTools, searchProfiles } from '@/data/search';
 import { CompanyCard } from './CompanyCard';
+import { SearchField } from './SearchField';
 
 interface Props {
   companies: readonly CompanyProfile[];
@@ -27,15 +28,7 @@ export function CompanyBrowser({ companies }: Props) {
   const results = searchProfiles(companies, query);
   return (
     <div class="pi-browser">
-      <label class="pi-search">
-        <span>Search companies</span>
-        <input
-          type="search"
-          value={query}
-          placeholder="Name, domain or tool (e.g. Django)"
-          onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
-        />
-      </label>
+      <SearchField label="Search companies" value={query} placeholder="Name, domain or tool (e.g. Django)" onInput={setQuery} />
       <p class="pi-count" role="status">
         {results.length === companies.length
           ? `${companies.length} companies`

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { CompanyProfile } from '@/data/schema';
 import { searchProfiles } from '@/data/search';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
+import { SearchField } from './SearchField';
 
 const SHORT_LIST = 8;
 
@@ -48,15 +49,7 @@ export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
         and stops the extension from running there.
       </p>
       <div class="pi-toolbar">
-        <label class="pi-search">
-          <span>Filter</span>
-          <input
-            type="search"
-            value={query}
-            placeholder="Name, domain or tool"
-            onInput={(e) => setQuery((e.currentTarget as HTMLInputElement).value)}
-          />
-        </label>
+        <SearchField label="Filter" value={query} placeholder="Name, domain or tool" onInput={setQuery} />
         <button type="button" class="pi-button pi-quiet" onClick={() => onSetAll(shown.map((c) => c.id), true)}>
           Enable {scope}
         </button>

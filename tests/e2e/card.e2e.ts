@@ -1,20 +1,14 @@
 // The in-page card in real Chromium, on routed copies of the covered sites.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { card, launchExtension, setSettings, type Harness } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { card, setSettings, useExtension, type Harness } from './harness';
 
+const harness = useExtension();
 let h: Harness;
 let page: Page;
 
-beforeAll(async () => {
-  h = await launchExtension();
-});
-afterAll(async () => {
-  await h?.close();
-});
 beforeEach(async () => {
-  await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0 });
-  for (const p of h.context.pages()) await p.close();
+  h = harness();
   page = await h.context.newPage();
 });
 

@@ -7,6 +7,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { CHROMIUM_FLAGS } from '../tools/chromium-flags.mjs';
 import { fixturePage } from './fixture-page';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -31,14 +33,7 @@ export async function launchExtension(): Promise<Harness> {
     executablePath: CHROMIUM,
     headless: false, // the new headless mode, passed below, is the one that runs extensions
     args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
     ],
@@ -106,3 +101,22 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
 export const extensionPage = (h: Harness, path: string) => `chrome-extension://${h.extensionId}/${path}`;
 
 export const card = (page: Page, companyName: string) => page.getByRole('region', { name: `Python at ${companyName}` });
+
+/**
+ * One browser per test file, started before its tests and closed after; before each test, default settings
+ * (card on every load, no auto-hide) and no open pages. Returns a getter for the live harness.
+ */
+export function useExtension(): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await launchExtension();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  beforeEach(async () => {
+    await setSettings(h!, { showMode: 'every-load', autoHideSeconds: 0 });
+    for (const p of h!.context.pages()) await p.close();
+  });
+  return () => h!;
+}

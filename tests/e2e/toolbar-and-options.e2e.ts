@@ -1,19 +1,13 @@
 // Toolbar badge, popup (?tab=) and options page, with the built extension in real Chromium.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { card, extensionPage, launchExtension, registeredScriptIds, setSettings, tabIdOf, waitForRegistrations, type Harness } from './harness';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { card, extensionPage, registeredScriptIds, setSettings, tabIdOf, useExtension, waitForRegistrations, type Harness } from './harness';
 
+const harness = useExtension();
 let h: Harness;
 
-beforeAll(async () => {
-  h = await launchExtension();
-});
-afterAll(async () => {
-  await h?.close();
-});
-beforeEach(async () => {
-  await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0 });
-  for (const p of h.context.pages()) await p.close();
+beforeEach(() => {
+  h = harness();
 });
 
 async function open(url: string): Promise<Page> {
