@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadAllCompanies, readyDatasetVersion } from '@/data/dataset-client';
+import { readyDatasetVersion } from '@/data/dataset-client';
+import { getAllCompanies } from '@/data/db';
 import type { CompanyProfile } from '@/data/schema';
 import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings-shape';
 import { BehaviourForm } from './BehaviourForm';
@@ -15,10 +16,10 @@ export function OptionsApp() {
   const [error, setError] = useState('');
 
   useEffect(() => {
-    Promise.all([readyDatasetVersion(), loadAllCompanies()])
-      .then(([v, all]) => {
+    readyDatasetVersion()
+      .then(async (v) => {
         setVersion(v);
-        setCompanies(all);
+        setCompanies(await getAllCompanies());
       })
       .catch((e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
   }, []);
@@ -54,7 +55,7 @@ export function OptionsApp() {
             <button
               type="button"
               class="pi-button pi-quiet"
-              onClick={() => void save(() => ({ ...DEFAULT_SETTINGS, disabledSites: [] }), 'Settings reset to defaults')}
+              onClick={() => void save(() => ({ ...DEFAULT_SETTINGS }), 'Settings reset to defaults')}
             >
               Reset to defaults
             </button>

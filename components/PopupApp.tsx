@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { loadAllCompanies, readyDatasetVersion } from '@/data/dataset-client';
+import { readyDatasetVersion } from '@/data/dataset-client';
+import { getAllCompanies } from '@/data/db';
 import type { CompanyProfile } from '@/data/schema';
 import { isSiteEnabled, withSiteEnabled } from '@/data/settings-shape';
 import { companyForTab } from '@/data/tab-company';
@@ -24,12 +25,12 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
     readyDatasetVersion()
       .then(() => companyForTab(tabId))
       .then(async (company) =>
-        setState(company ? { kind: 'company', company } : { kind: 'browse', companies: await loadAllCompanies(), fromCompany: false }),
+        setState(company ? { kind: 'company', company } : { kind: 'browse', companies: await getAllCompanies(), fromCompany: false }),
       )
       .catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [tabId]);
 
-  const browseAll = async () => setState({ kind: 'browse', companies: await loadAllCompanies(), fromCompany: true });
+  const browseAll = async () => setState({ kind: 'browse', companies: await getAllCompanies(), fromCompany: true });
 
   return (
     <main class="pi-popup">

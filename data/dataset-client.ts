@@ -1,5 +1,5 @@
 /** How extension pages (popup, options) reach the dataset: straight from IndexedDB, once the background seeded it. */
-import { getAllCompanies, storedDatasetVersion } from './db';
+import { storedDatasetVersion } from './db';
 import { sendToBackground } from './messages';
 
 /**
@@ -8,9 +8,4 @@ import { sendToBackground } from './messages';
  */
 export async function readyDatasetVersion(): Promise<string> {
   return (await storedDatasetVersion()) ?? (await sendToBackground({ type: 'dataset:ensure' })).version;
-}
-
-export async function loadAllCompanies() {
-  await readyDatasetVersion();
-  return getAllCompanies();
 }

@@ -15,15 +15,18 @@ const DEFAULT_TITLE = 'Python Inside';
 // MV3 calls it `action`, Firefox MV2 `browserAction`; same methods.
 const action = (): typeof browser.action => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
 
-export async function badgeFor(url: string | undefined, settings: Settings): Promise<{ text: string; title: string }> {
+type SettingsSource = Settings | (() => Promise<Settings>);
+
+/** Settings are read only once the page matched a company: most page loads never need them. */
+export async function badgeFor(url: string | undefined, settings: SettingsSource): Promise<{ text: string; title: string }> {
   const host = hostnameOfUrl(url);
   const company = host ? await findCompanyForHost(host) : null;
   if (!company) return { text: '', title: DEFAULT_TITLE };
-  if (!isSiteEnabled(settings, company.id)) return { text: '', title: `Python Inside is off for ${company.name}` };
+  if (!isSiteEnabled(typeof settings === 'function' ? await settings() : settings, company.id)) return { text: '', title: `Python Inside is off for ${company.name}` };
   return { text: BADGE_TEXT, title: `Python at ${company.name}` };
 }
 
-export async function updateBadge(tabId: number, url: string | undefined, settings: Settings): Promise<void> {
+export async function updateBadge(tabId: number, url: string | undefined, settings: SettingsSource): Promise<void> {
   const { text, title } = await badgeFor(url, settings);
   try {
     await Promise.all([

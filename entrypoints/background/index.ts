@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
-import { ensureSeeded, resetSeedState } from '@/data/db';
+import { ensureSeeded } from '@/data/db';
 import { getSettings, watchSettings } from '@/data/settings';
 import type { Settings } from '@/data/settings-shape';
 import { updateAllBadges, updateBadge } from './badge';
@@ -17,23 +17,19 @@ export default defineBackground(() => {
   };
   const report = (error: unknown) => console.error('Python Inside:', error);
 
-  browser.runtime.onInstalled.addListener(() => {
-    resetSeedState(); // an update brings a new dataset: check the stored version again
-    refresh().catch(report);
-  });
-  browser.runtime.onStartup.addListener(() => refresh().catch(report));
+  // Every worker start (install, update, browser start-up, wake after idle) re-checks everything once:
+  // seeding compares dataset versions and registration is idempotent. The install and start-up listeners
+  // exist so the browser starts the worker for those events; they wait for that same run instead of repeating it.
+  const started = refresh().catch(report);
+  browser.runtime.onInstalled.addListener(() => started);
+  browser.runtime.onStartup.addListener(() => started);
   watchSettings((settings) => refresh(settings).catch(report));
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
 
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status === 'loading' || change.url !== undefined) {
-      getSettings()
-        .then((settings) => updateBadge(tabId, tab.url, settings))
-        .catch(report);
+      updateBadge(tabId, tab.url, getSettings).catch(report);
     }
   });
-
-  // A worker restart also lands here: re-check everything, cheaply and idempotently.
-  refresh().catch(report);
 });

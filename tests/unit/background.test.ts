@@ -1,5 +1,5 @@
 // Content-script registration and the toolbar badge, against an in-memory scripting/action API.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeDataset } from '@/data/dataset';
 import { ensureSeeded } from '@/data/db';
@@ -99,5 +99,14 @@ describe('badge', () => {
       text: '',
       title: 'Python Inside is off for Acme',
     });
+  });
+
+  it('reads settings only for pages that match a company', async () => {
+    const load = vi.fn(async () => settings());
+    await badgeFor('https://example.org/', load);
+    await badgeFor(undefined, load);
+    expect(load).not.toHaveBeenCalled();
+    expect(await badgeFor('https://acme.test/', load)).toEqual({ text: 'Py', title: 'Python at Acme' });
+    expect(load).toHaveBeenCalledOnce();
   });
 });
