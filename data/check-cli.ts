@@ -1,12 +1,27 @@
-// `npm run data:check`: validates every profile and prints what it checked.
-import { loadValidProfiles } from './profile-files';
+// `npm run data:check [-- file ...]`: validates every profile and prints what it checked.
+// With file arguments, only problems that involve those files are reported (handy while several people
+// edit different profiles); the whole dataset is still read, so cross-file clashes are caught.
+import { relative, resolve } from 'node:path';
+import { SOURCE_KIND_LABELS, isOwnSource } from './source-kinds';
+import { checkProfileDir, describeIssues } from './profile-files';
 
-try {
-  const profiles = loadValidProfiles();
+const root = resolve(import.meta.dirname, '..');
+const only = process.argv.slice(2).map((f) => relative(root, resolve(f)));
+const { profiles, issues } = checkProfileDir();
+const relevant = only.length
+  ? issues.filter((i) => only.some((f) => i.file === f || i.message.includes(f)))
+  : issues;
+
+if (relevant.length) {
+  console.error(describeIssues(relevant));
+  process.exit(1);
+}
+if (issues.length) {
+  console.log(`the named files are ok (${issues.length} problems elsewhere)`);
+} else {
   const uses = profiles.reduce((n, p) => n + p.uses.length, 0);
   const domains = profiles.reduce((n, p) => n + p.domains.length, 0);
-  console.log(`data ok: ${profiles.length} profiles, ${uses} uses, ${domains} domains`);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exit(1);
+  const sources = profiles.flatMap((p) => p.sources);
+  const own = sources.filter((s) => isOwnSource(s.kind)).length;
+  console.log(`data ok: ${profiles.length} profiles, ${uses} uses, ${domains} domains, ${sources.length} sources (${own} own, ${sources.length - own} ${SOURCE_KIND_LABELS['third-party'].tag.toLowerCase()})`);
 }

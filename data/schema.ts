@@ -6,13 +6,19 @@
  */
 import { z } from 'zod';
 import { AREAS } from './areas';
+import { SOURCE_KINDS } from './source-kinds';
 
 export const SUMMARY_MAX = 180;
 export const USE_TEXT_MAX = 260;
+/** A profile with one claim is a rumour, not a profile. */
+export const MIN_USES = 2;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A registrable hostname in lower case: labels of letters, digits and inner hyphens, at least one dot, no IP.
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
+
+// Profiles describe companies, never people's contact details.
+const PERSONAL_DATA = /[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{8,}\d/;
 
 const text = (max: number) =>
   z
@@ -31,6 +37,7 @@ const SourceSchema = z.strictObject({
     .min(1989, 'must be 1989 or later (Python did not exist before)')
     .max(new Date().getFullYear(), 'must not be in the future'),
   url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
+  kind: z.enum(SOURCE_KINDS, { error: `must be one of: ${SOURCE_KINDS.join(', ')}` }),
 });
 
 const UseSchema = z.strictObject({
@@ -46,10 +53,12 @@ export const ProfileSchema = z.strictObject({
   parent: text(60).optional(),
   domains: z.array(z.string().regex(DOMAIN, 'must be a lower-case hostname such as "example.com"')).min(1, 'must list at least one domain'),
   summary: text(SUMMARY_MAX),
-  uses: z.array(UseSchema).min(1, 'must list at least one use'),
+  uses: z.array(UseSchema).min(MIN_USES, `must list at least ${MIN_USES} uses`),
   otherLanguages: z.array(text(40)),
   sources: z.array(SourceSchema).min(1, 'must list at least one source'),
-  reviewed: z.iso.date({ error: 'must be a real date written YYYY-MM-DD' }),
+  reviewed: z.iso
+    .date({ error: 'must be a real date written YYYY-MM-DD' })
+    .refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
 });
 
 export type CompanyProfile = z.infer<typeof ProfileSchema>;
@@ -107,6 +116,17 @@ export function validateProfile(
     const parent = p.domains.find((other) => other !== d && d.endsWith(`.${other}`));
     if (parent) issues.push({ file, field: `domains[${i}]`, message: `"${d}" is already covered by "${parent}"` });
   });
+  for (const [url, at] of duplicates(p.sources.map((s) => s.url))) {
+    issues.push({ file, field: `sources[${at[1]}].url`, message: `"${url}" is already sources[${at[0]}]` });
+  }
+  p.uses.forEach((use, u) => {
+    for (const [tool] of duplicates(use.tools)) {
+      issues.push({ file, field: `uses[${u}].tools`, message: `"${tool}" is listed twice` });
+    }
+  });
+  for (const [field, value] of [['summary', p.summary], ...p.uses.map((use, u) => [`uses[${u}].text`, use.text])]) {
+    if (PERSONAL_DATA.test(value!)) issues.push({ file, field: field!, message: 'must not contain an e-mail address or phone number' });
+  }
   const cited = new Set<string>();
   p.uses.forEach((use, u) =>
     use.sources.forEach((ref, r) => {
