@@ -1,14 +1,17 @@
 import { cardContent } from '@/data/card-content';
 import type { CompanyProfile } from '@/data/schema';
+import { SOURCE_KIND_LABELS, isOwnSource } from '@/data/source-kinds';
 
 interface Props {
   company: CompanyProfile;
   /** id for the heading, so a surrounding landmark can point at it */
   headingId?: string;
+  /** an area to mark, when the reader came from that cell of the grid */
+  highlightArea?: string | null;
 }
 
 /** Everything the extension knows about one company, as text: summary, uses by area, languages, sources. */
-export function CompanyCard({ company, headingId }: Props) {
+export function CompanyCard({ company, headingId, highlightArea }: Props) {
   const { groups, sources } = cardContent(company);
   return (
     <article class="pi-card" aria-labelledby={headingId}>
@@ -21,7 +24,12 @@ export function CompanyCard({ company, headingId }: Props) {
       <p class="pi-summary">{company.summary}</p>
 
       {groups.map((group) => (
-        <section class="pi-area" key={group.area} aria-label={group.label}>
+        <section
+          class={group.area === highlightArea ? 'pi-area pi-area-highlight' : 'pi-area'}
+          key={group.area}
+          data-area={group.area}
+          aria-label={group.label}
+        >
           <h3 class="pi-area-title">{group.label}</h3>
           <ul class="pi-uses">
             {group.uses.map((use, i) => (
@@ -62,6 +70,9 @@ export function CompanyCard({ company, headingId }: Props) {
               <span class="pi-source-meta">
                 {' '}
                 {s.publisher}, {s.year}
+              </span>{' '}
+              <span class={`pi-kind ${isOwnSource(s.kind) ? 'pi-kind-own' : 'pi-kind-third'}`} title={SOURCE_KIND_LABELS[s.kind].long}>
+                {SOURCE_KIND_LABELS[s.kind].tag}
               </span>
             </li>
           ))}

@@ -32,7 +32,12 @@ export function OptionsApp() {
 
   return (
     <main class="pi-options">
-      <h1>Python Inside</h1>
+      <div class="pi-browse-header">
+        <h1>Python Inside</h1>
+        <a class="pi-link" href="/browse.html">
+          See who uses Python for what
+        </a>
+      </div>
       <p class="pi-muted">Changes apply at once. Nothing you do here leaves your browser, except through your browser's own settings sync.</p>
       {error && (
         <p class="pi-error" role="alert">

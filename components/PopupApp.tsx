@@ -16,6 +16,12 @@ type State =
   | { kind: 'browse'; companies: CompanyProfile[]; fromCompany: boolean }
   | { kind: 'error'; message: string };
 
+/** The grid of every company opens in a tab of its own: too wide for a popup. */
+function openBrowsePage() {
+  void browser.tabs.create({ url: browser.runtime.getURL('/browse.html') });
+  window.close();
+}
+
 /** Toolbar popup: the card for the tab's company with an on/off switch, or "no profile" and the browser. */
 export function PopupApp({ tabId }: { tabId: number | null }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
@@ -66,6 +72,11 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
           {!state.fromCompany && <p class="pi-no-profile">No profile for this site.</p>}
           <CompanyBrowser companies={state.companies} />
         </>
+      )}
+      {state.kind !== 'loading' && (
+        <button type="button" class="pi-link-button pi-open-grid" onClick={openBrowsePage}>
+          See who uses Python for what
+        </button>
       )}
     </main>
   );

@@ -1,5 +1,5 @@
-/** Search across profiles by name, parent, domain, tool, area or language ("django" finds every Django user). */
-import { AREA_LABELS } from './areas';
+/** Search across profiles by name, parent, domain, tool, area (or a common word for it) or language ("django" finds every Django user). */
+import { AREA_ALIASES, AREA_LABELS } from './areas';
 import type { CompanyProfile } from './schema';
 
 const fold = (s: string) => s.toLocaleLowerCase('en').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -8,7 +8,7 @@ function haystack(p: CompanyProfile): { name: string; rest: string } {
   const rest = [
     p.parent ?? '',
     ...p.domains,
-    ...p.uses.flatMap((u) => [...u.tools, AREA_LABELS[u.area]]),
+    ...p.uses.flatMap((u) => [...u.tools, AREA_LABELS[u.area], ...AREA_ALIASES[u.area]]),
     ...p.otherLanguages,
   ];
   return { name: fold(p.name), rest: fold(rest.join('\n')) };

@@ -27,6 +27,13 @@ describe('CompanyCard', () => {
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
+  it('tells own sources from third-party reports', () => {
+    render(<CompanyCard company={{ ...acme, sources: [acme.sources[0]!, { ...acme.sources[1]!, kind: 'third-party' }] }} />);
+    const items = within(screen.getByRole('region', { name: 'Sources' })).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.pi-kind')?.textContent)).toEqual(['Own blog', 'Third party']);
+    expect(items[0]!.querySelector('.pi-kind')?.getAttribute('title')).toBe("The company's own engineering blog");
+  });
+
   it('renders data as text, never as markup', () => {
     const { container } = render(<CompanyCard company={{ ...globex, summary: '<img src=x onerror=alert(1)>' }} />);
     expect(container.querySelector('img')).toBeNull();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadValidProfiles } from '@/data/profile-files';
 import { matchingTools, searchProfiles } from '@/data/search';
 import { acme, globex } from '../fixtures/profiles';
 
@@ -11,7 +12,11 @@ describe('searchProfiles', () => {
     ['django', ['acme']],
     ['DJANGO', ['acme']],
     ['gbx', ['globex']],
+    ['acme-cdn.test', ['acme']],
     ['machine learning', ['acme']],
+    ['ML', ['acme']],
+    ['science', ['globex']],
+    ['research', ['globex']],
     ['data', ['globex']],
     ['holdings', ['acme']],
     ['rust', ['acme']],
@@ -24,8 +29,34 @@ describe('searchProfiles', () => {
     expect(searchProfiles([acmeTools, acme], 'acme').map((p) => p.name)).toEqual(['Acme', 'Zeta']);
   });
 
+  it('ignores accents and case', () => {
+    const cafe = { ...globex, id: 'cafe', name: 'Café Zürich' };
+    expect(searchProfiles([cafe, acme], 'cafe zurich').map((p) => p.id)).toEqual(['cafe']);
+  });
+
   it('says which tools matched', () => {
     expect(matchingTools(acme, 'fla')).toEqual(['Flask']);
     expect(matchingTools(acme, '')).toEqual([]);
+  });
+});
+
+describe('search over the shipped dataset', () => {
+  const profiles = loadValidProfiles();
+  const idsFor = (q: string) => searchProfiles(profiles, q).map((p) => p.id).sort();
+
+  it('"Django" finds every profile with a Django use, and only those that mention Django', () => {
+    const djangoUsers = profiles.filter((p) => p.uses.some((u) => u.tools.some((t) => /django/i.test(t)))).map((p) => p.id);
+    expect(djangoUsers.length).toBeGreaterThanOrEqual(2);
+    expect(idsFor('Django')).toEqual(expect.arrayContaining(djangoUsers));
+  });
+
+  it('"machine learning" finds exactly the profiles with a machine-learning use', () => {
+    const mlUsers = profiles.filter((p) => p.uses.some((u) => u.area === 'machine-learning')).map((p) => p.id).sort();
+    expect(mlUsers.length).toBeGreaterThanOrEqual(5);
+    expect(idsFor('machine learning')).toEqual(mlUsers);
+  });
+
+  it('finds a company by each of its domains', () => {
+    for (const p of profiles) expect(searchProfiles(profiles, p.domains.at(-1)!).map((r) => r.id), p.domains.at(-1)).toContain(p.id);
   });
 });

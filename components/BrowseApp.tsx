@@ -1,0 +1,126 @@
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { areaGrid, profileHash, type GridOrder } from '@/data/area-grid';
+import { readyDatasetVersion } from '@/data/dataset-client';
+import { getAllCompanies } from '@/data/db';
+import type { CompanyProfile } from '@/data/schema';
+import { searchProfiles } from '@/data/search';
+import { isOwnSource } from '@/data/source-kinds';
+import { AreaGrid } from './AreaGrid';
+import { CompanyCard } from './CompanyCard';
+import { SearchField } from './SearchField';
+import { useHashRoute } from './useHashRoute';
+
+/** browse.html: who uses Python for what, as a grid; #/company/<id>[/<area>] opens one profile. */
+export function BrowseApp() {
+  const [companies, setCompanies] = useState<CompanyProfile[] | null>(null);
+  const [error, setError] = useState('');
+  const route = useHashRoute();
+
+  useEffect(() => {
+    readyDatasetVersion()
+      .then(() => getAllCompanies())
+      .then(setCompanies, (e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
+  }, []);
+
+  const chosen = route && companies?.find((c) => c.id === route.id);
+  return (
+    <main class="pi-browse">
+      <header class="pi-browse-header">
+        <h1>Who uses Python for what</h1>
+        <a class="pi-link" href="/options.html">
+          Options
+        </a>
+      </header>
+      {error && (
+        <p class="pi-error" role="alert">
+          {error}
+        </p>
+      )}
+      {!companies && !error && <p class="pi-muted">Loading…</p>}
+      {companies && route && !chosen && (
+        <p class="pi-error" role="alert">
+          No profile called “{route.id}”. <a href="#/">See all companies</a>
+        </p>
+      )}
+      {companies && chosen && <ProfileView company={chosen} area={route.area} />}
+      {companies && !route && <GridView companies={companies} />}
+    </main>
+  );
+}
+
+function datasetFigures(companies: readonly CompanyProfile[]): string {
+  const uses = companies.reduce((n, c) => n + c.uses.length, 0);
+  const sources = companies.flatMap((c) => c.sources);
+  const own = sources.filter((s) => isOwnSource(s.kind)).length;
+  return `${companies.length} companies, ${uses} uses, ${sources.length} sources (${own} from the companies themselves).`;
+}
+
+// Survives going to a profile and back, so the reader returns to the grid as they left it.
+let lastQuery = '';
+let lastOrder: GridOrder = 'name';
+let lastProfile: string | null = null;
+
+function GridView({ companies }: { companies: readonly CompanyProfile[] }) {
+  const [query, setQuery] = useState(lastQuery);
+  const [order, setOrder] = useState<GridOrder>(lastOrder);
+  lastQuery = query;
+  lastOrder = order;
+  const results = searchProfiles(companies, query);
+  const grid = areaGrid(results, order);
+
+  // Coming back from a profile: put focus on that company's row, where the reader left.
+  useLayoutEffect(() => {
+    if (lastProfile) document.querySelector<HTMLElement>(`.pi-grid-company a[href="${profileHash(lastProfile)}"]`)?.focus();
+    lastProfile = null;
+  }, []);
+
+  return (
+    <>
+      <p class="pi-muted">
+        Each row is a company, each column an area where Python does the work. A filled cell counts the sourced uses;
+        choose it to read them. {datasetFigures(companies)}
+      </p>
+      <div class="pi-browse-tools">
+        <SearchField label="Filter companies" value={query} placeholder="Name, domain, tool or area (e.g. Django)" onInput={setQuery} />
+        <label class="pi-field">
+          Sort by
+          <select value={order} onChange={(e) => setOrder((e.currentTarget as HTMLSelectElement).value as GridOrder)}>
+            <option value="name">Name</option>
+            <option value="breadth">Most areas first</option>
+          </select>
+        </label>
+      </div>
+      <p class="pi-count" role="status">
+        {results.length === companies.length ? `${companies.length} companies` : `${results.length} of ${companies.length} companies`}
+      </p>
+      {results.length > 0 ? (
+        <AreaGrid grid={grid} caption={`Python use by company and area, ${results.length} companies`} />
+      ) : (
+        <p class="pi-empty">No company matches “{query}”.</p>
+      )}
+    </>
+  );
+}
+
+function ProfileView({ company, area }: { company: CompanyProfile; area: string | null }) {
+  const section = useRef<HTMLElement>(null);
+  lastProfile = company.id;
+
+  // A new profile or area: scroll there and move focus, so keyboard and screen-reader users land on it too.
+  useLayoutEffect(() => {
+    const target = (area && section.current?.querySelector<HTMLElement>(`[data-area="${area}"]`)) || section.current;
+    if (!target) return;
+    target.tabIndex = -1;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: 'start' });
+  }, [company.id, area]);
+
+  return (
+    <section ref={section} class="pi-profile" aria-labelledby="pi-profile-heading">
+      <a class="pi-link pi-back" href="#/">
+        ← All companies
+      </a>
+      <CompanyCard company={company} headingId="pi-profile-heading" highlightArea={area} />
+    </section>
+  );
+}

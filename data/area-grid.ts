@@ -1,0 +1,70 @@
+/**
+ * "Who uses Python for what": every company against every area. Pure data for the grid page, so the picture
+ * and its screen-reader table come from the same numbers and can be tested without a browser.
+ */
+import { AREA_LABELS, AREAS, type Area } from './areas';
+import type { CompanyProfile } from './schema';
+
+export interface GridCell {
+  area: Area;
+  /** how many of the company's uses fall in this area; 0 = no known Python use there */
+  uses: number;
+  tools: string[];
+}
+
+export interface GridRow {
+  company: CompanyProfile;
+  cells: GridCell[];
+  /** how many areas are filled, for sorting by breadth */
+  areas: number;
+}
+
+export interface GridColumn {
+  area: Area;
+  label: string;
+  /** how many of the shown companies use Python in this area */
+  companies: number;
+}
+
+export interface AreaGrid {
+  columns: GridColumn[];
+  rows: GridRow[];
+}
+
+export type GridOrder = 'name' | 'breadth';
+
+export function areaGrid(companies: readonly CompanyProfile[], order: GridOrder = 'name'): AreaGrid {
+  const rows = companies.map((company) => {
+    const cells = AREAS.map((area) => {
+      const uses = company.uses.filter((u) => u.area === area);
+      return { area, uses: uses.length, tools: [...new Set(uses.flatMap((u) => u.tools))] };
+    });
+    return { company, cells, areas: cells.filter((c) => c.uses > 0).length };
+  });
+  const byName = (a: GridRow, b: GridRow) => a.company.name.localeCompare(b.company.name, 'en');
+  rows.sort(order === 'breadth' ? (a, b) => b.areas - a.areas || byName(a, b) : byName);
+  const columns = AREAS.map((area, i) => ({
+    area,
+    label: AREA_LABELS[area],
+    companies: rows.filter((r) => r.cells[i]!.uses > 0).length,
+  }));
+  return { columns, rows };
+}
+
+/** What a filled cell says in words: the accessible name of its link and its tooltip. */
+export function cellDescription(company: CompanyProfile, cell: GridCell): string {
+  const uses = `${cell.uses} ${cell.uses === 1 ? 'use' : 'uses'}`;
+  const tools = cell.tools.length ? ` (${cell.tools.join(', ')})` : '';
+  return `${company.name}, ${AREA_LABELS[cell.area]}: ${uses}${tools}`;
+}
+
+/** The grid page's address for a company, optionally opened at one area: browse.html#/company/<id>/<area> */
+export const profileHash = (id: string, area?: Area) => `#/company/${id}${area ? `/${area}` : ''}`;
+
+/** The company (and area) a browse.html hash points at, or null for the grid itself. */
+export function parseProfileHash(hash: string): { id: string; area: Area | null } | null {
+  const m = /^#\/company\/([a-z0-9-]+)(?:\/([a-z-]+))?$/.exec(hash);
+  if (!m) return null;
+  const area = AREAS.find((a) => a === m[2]) ?? null;
+  return { id: m[1]!, area };
+}
