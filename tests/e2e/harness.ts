@@ -8,11 +8,14 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { loadValidProfiles } from '../../data/profile-files';
 import { CHROMIUM_FLAGS } from '../tools/chromium-flags.mjs';
 import { fixturePage } from './fixture-page';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The profiles the build bundled (npm test builds from the same files first), sorted by name like the pages. */
+export const PROFILES = loadValidProfiles();
 
 export interface Harness {
   context: BrowserContext;
@@ -58,7 +61,7 @@ export async function launchExtension(): Promise<Harness> {
       await rm(profile, { recursive: true, force: true });
     },
   };
-  await waitForRegistrations(harness, (ids) => ids.length >= 9);
+  await waitForRegistrations(harness, (ids) => ids.length >= PROFILES.length);
   return harness;
 }
 
@@ -88,7 +91,7 @@ export async function setSettings(h: Harness, patch: Record<string, unknown> = {
     await chrome.storage.sync.set({ settings: { ...defaults, ...p } });
   }, patch);
   const off = (patch.disabledSites as string[] | undefined)?.length ?? 0;
-  await waitForRegistrations(h, (ids) => (patch.showMode === 'never' ? ids.length === 0 : ids.length === 9 - off));
+  await waitForRegistrations(h, (ids) => (patch.showMode === 'never' ? ids.length === 0 : ids.length === PROFILES.length - off));
 }
 
 export async function tabIdOf(h: Harness, page: Page): Promise<number> {

@@ -1,7 +1,7 @@
 // Toolbar badge, popup (?tab=) and options page, with the built extension in real Chromium.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { card, extensionPage, registeredScriptIds, setSettings, tabIdOf, useExtension, waitForRegistrations, type Harness } from './harness';
+import { PROFILES, card, extensionPage, registeredScriptIds, setSettings, tabIdOf, useExtension, waitForRegistrations, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -80,10 +80,13 @@ describe('popup', () => {
     const tab = await h.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === undefined)?.id);
     const popup = await open(extensionPage(h, `popup.html?tab=${tab}`));
     await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
-    expect(await popup.getByRole('status').textContent()).toBe('9 companies');
+    expect(await popup.getByRole('status').textContent()).toBe(`${PROFILES.length} companies`);
     await popup.getByRole('searchbox', { name: 'Search companies' }).fill('Django');
-    await expect.poll(() => popup.getByRole('button', { name: /Instagram/ }).isVisible()).toBe(true);
-    expect(await popup.getByRole('button', { name: /Netflix/ }).count()).toBe(0);
+    const djangoUsers = PROFILES.filter((p) => p.uses.some((u) => u.tools.includes('Django'))).map((p) => p.name);
+    await expect.poll(() => popup.getByRole('status').textContent()).toBe(`${djangoUsers.length} of ${PROFILES.length} companies`);
+    const names = await popup.locator('.pi-company-name').allTextContents();
+    expect(names).toEqual(expect.arrayContaining(djangoUsers));
+    expect(names).not.toContain('Netflix');
     await popup.getByRole('button', { name: /Instagram/ }).click();
     await expect.poll(() => popup.getByRole('heading', { level: 2 }).textContent()).toBe('Instagram');
     await site.close();
@@ -95,15 +98,15 @@ describe('options', () => {
     const options = await open(extensionPage(h, 'options.html'));
     const box = options.getByRole('checkbox', { name: 'YouTube', exact: true });
     await expect.poll(() => box.isChecked()).toBe(true);
-    expect(await options.getByRole('checkbox').count()).toBe(9);
-    expect(await options.getByText(/9 company profiles, dataset version [0-9a-f]{8}/).isVisible()).toBe(true);
+    expect(await options.getByRole('checkbox').count()).toBe(PROFILES.length);
+    expect(await options.getByText(new RegExp(`${PROFILES.length} company profiles, dataset version [0-9a-f]{8}`)).isVisible()).toBe(true);
 
     const site = await open('https://www.youtube.com/');
     await expect.poll(() => card(site, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
 
     await options.bringToFront();
     await box.uncheck();
-    await waitForRegistrations(h, (ids) => ids.length === 8 && !ids.includes('overlay-youtube'));
+    await waitForRegistrations(h, (ids) => ids.length === PROFILES.length - 1 && !ids.includes('overlay-youtube'));
     await expect.poll(() => site.locator('python-inside').count()).toBe(0);
     await site.reload();
     await site.waitForTimeout(1_500);
@@ -132,7 +135,7 @@ describe('options', () => {
     expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
 
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
-    expect(await waitForRegistrations(h, (ids) => ids.length === 9)).toHaveLength(9);
+    expect(await waitForRegistrations(h, (ids) => ids.length === PROFILES.length)).toHaveLength(PROFILES.length);
     await options.getByRole('searchbox', { name: 'Filter' }).fill('');
     expect(await options.getByRole('radio', { name: 'Once per site per browser session' }).isChecked()).toBe(true);
     expect(await registeredScriptIds(h)).toContain('overlay-youtube');

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AreaGrid } from '@/components/AreaGrid';
 import { BrowseApp } from '@/components/BrowseApp';
