@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { domainSummary } from '@/data/card-content';
 import type { CompanyProfile } from '@/data/schema';
-import { matchingTools, searchProfiles } from '@/data/search';
+import { matchingAreas, matchingTools, searchProfiles } from '@/data/search';
 import { CompanyCard } from './CompanyCard';
 import { SearchField } from './SearchField';
 
@@ -28,7 +28,7 @@ export function CompanyBrowser({ companies }: Props) {
   const results = searchProfiles(companies, query);
   return (
     <div class="pi-browser">
-      <SearchField label="Search companies" value={query} placeholder="Name, domain or tool (e.g. Django)" onInput={setQuery} />
+      <SearchField label="Search companies" value={query} placeholder="Name, domain, tool or area (e.g. Django)" onInput={setQuery} />
       <p class="pi-count" role="status">
         {results.length === companies.length
           ? `${companies.length} companies`
@@ -37,11 +37,12 @@ export function CompanyBrowser({ companies }: Props) {
       <ul class="pi-company-list">
         {results.map((c) => {
           const tools = matchingTools(c, query);
+          const areas = tools.length ? [] : matchingAreas(c, query);
           return (
             <li key={c.id}>
               <button type="button" class="pi-company" onClick={() => setChosen(c)}>
                 <span class="pi-company-name">{c.name}</span>
-                <span class="pi-company-meta">{tools.length ? `Uses ${tools.join(', ')}` : domainSummary(c.domains)}</span>
+                <span class="pi-company-meta">{tools.length ? `Uses ${tools.join(', ')}` : areas.length ? `Python for ${areas.join(', ').toLowerCase()}` : domainSummary(c.domains)}</span>
               </button>
             </li>
           );

@@ -49,7 +49,7 @@ export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
         and stops the extension from running there.
       </p>
       <div class="pi-toolbar">
-        <SearchField label="Filter" value={query} placeholder="Name, domain or tool" onInput={setQuery} />
+        <SearchField label="Filter" value={query} placeholder="Name, domain, tool or area" onInput={setQuery} />
         <button type="button" class="pi-button pi-quiet" onClick={() => onSetAll(shown.map((c) => c.id), true)}>
           Enable {scope}
         </button>

@@ -36,3 +36,16 @@ export function matchingTools(profile: CompanyProfile, query: string): string[] 
   const tools = [...new Set(profile.uses.flatMap((u) => u.tools))];
   return tools.filter((t) => words.some((w) => fold(t).includes(w)));
 }
+
+/** Which of a profile's areas a query names ("ml", "machine learning"), to say why a company is listed. */
+export function matchingAreas(profile: CompanyProfile, query: string): string[] {
+  const words = fold(query).split(/\s+/).filter(Boolean);
+  if (!words.length) return [];
+  const areas = [...new Set(profile.uses.map((u) => u.area))];
+  return areas
+    .filter((area) => {
+      const names = fold([AREA_LABELS[area], ...AREA_ALIASES[area]].join('\n'));
+      return words.every((w) => names.includes(w));
+    })
+    .map((area) => AREA_LABELS[area]);
+}

@@ -107,6 +107,8 @@ describe('CompanyBrowser', () => {
     const search = screen.getByRole('searchbox', { name: 'Search companies' });
     fireEvent.input(search, { target: { value: 'pandas' } });
     expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['GlobexUses pandas']);
+    fireEvent.input(search, { target: { value: 'machine learning' } });
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['AcmePython for machine learning']);
     fireEvent.input(search, { target: { value: 'gbx.test' } });
     expect(screen.getByRole('status').textContent).toBe('1 of 2 companies');
     fireEvent.input(search, { target: { value: 'cobol' } });

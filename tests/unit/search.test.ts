@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadValidProfiles } from '@/data/profile-files';
-import { matchingTools, searchProfiles } from '@/data/search';
+import { matchingAreas, matchingTools, searchProfiles } from '@/data/search';
 import { acme, globex } from '../fixtures/profiles';
 
 const ids = (q: string) => searchProfiles([acme, globex], q).map((p) => p.id);
@@ -32,6 +32,13 @@ describe('searchProfiles', () => {
   it('ignores accents and case', () => {
     const cafe = { ...globex, id: 'cafe', name: 'Café Zürich' };
     expect(searchProfiles([cafe, acme], 'cafe zurich').map((p) => p.id)).toEqual(['cafe']);
+  });
+
+  it('says which areas matched', () => {
+    expect(matchingAreas(acme, 'machine learning')).toEqual(['Machine learning']);
+    expect(matchingAreas(acme, 'ML')).toEqual(['Machine learning']);
+    expect(matchingAreas(acme, 'django')).toEqual([]);
+    expect(matchingAreas(globex, '')).toEqual([]);
   });
 
   it('says which tools matched', () => {
