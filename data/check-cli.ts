@@ -3,14 +3,12 @@
 // edit different profiles); the whole dataset is still read, so cross-file clashes are caught.
 import { relative, resolve } from 'node:path';
 import { SOURCE_KIND_LABELS, isOwnSource } from './source-kinds';
-import { checkProfileDir, describeIssues } from './profile-files';
+import { checkProfileDir, describeIssues, issuesInvolving } from './profile-files';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2).map((f) => relative(root, resolve(f)));
 const { profiles, issues } = checkProfileDir();
-const relevant = only.length
-  ? issues.filter((i) => only.some((f) => i.file === f || i.message.includes(f)))
-  : issues;
+const relevant = only.length ? issuesInvolving(issues, only) : issues;
 
 if (relevant.length) {
   console.error(describeIssues(relevant));

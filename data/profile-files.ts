@@ -32,6 +32,10 @@ export function checkProfileDir(dir = COMPANIES_DIR): { profiles: CompanyProfile
   return { profiles: issues.length ? [] : checked.profiles, issues };
 }
 
+/** The issues that involve any of the named files: in them, or a clash that names them (a domain both claim). */
+export const issuesInvolving = (issues: readonly ProfileIssue[], files: readonly string[]) =>
+  issues.filter((i) => files.some((f) => i.file === f || i.message.includes(f)));
+
 export const describeIssues = (issues: readonly ProfileIssue[]) =>
   `Invalid company profile data:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`;
 

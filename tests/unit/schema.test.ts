@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProfileDir, loadValidProfiles } from '@/data/profile-files';
+import { checkProfileDir, issuesInvolving, loadValidProfiles } from '@/data/profile-files';
 import { formatIssue, validateDataset, validateProfile, type CompanyProfile } from '@/data/schema';
 import { acme, clone, globex } from '../fixtures/profiles';
 
@@ -124,6 +124,17 @@ describe('profile files on disk', () => {
       expect.stringMatching(/companies\/globex\.json: summary: must not be empty$/),
     ]);
     expect(() => loadValidProfiles(dir)).toThrow(/Invalid company profile data:\n {2}.*acme\.json: \(root\): not valid JSON/);
+  });
+
+  it('can narrow the report to the files someone is editing, keeping clashes that involve them', () => {
+    const thief = { ...globex, domains: ['globex.test', 'acme.test'] };
+    const dir = dirWith({ 'acme.json': JSON.stringify(acme), 'globex.json': JSON.stringify(thief), 'zeta.json': '[' });
+    const { issues } = checkProfileDir(dir);
+    expect(issues).toHaveLength(2);
+    const acmeFile = issues.find((i) => i.file.endsWith('globex.json'))!.message.match(/\S+acme\.json/)![0];
+    expect(issuesInvolving(issues, [acmeFile]).map((i) => i.message)).toEqual([`"acme.test" is also claimed by ${acmeFile}`]);
+    const zetaFile = acmeFile.replace('acme.json', 'zeta.json');
+    expect(issuesInvolving(issues, [zetaFile]).map((i) => i.message)).toEqual([expect.stringMatching(/^not valid JSON/)]);
   });
 
   it('loads a valid directory', () => {
