@@ -1,5 +1,5 @@
-// Renders the README screenshot from the real built extension: `npm run build && npx vite-node tests/tools/readme-screenshot.ts`.
-import { card, launchExtension, setSettings } from '../e2e/harness';
+// Renders the README screenshots from the real built extension: `npm run build && npx vite-node tests/tools/readme-screenshot.ts`.
+import { card, extensionPage, launchExtension, setSettings } from '../e2e/harness';
 
 const h = await launchExtension();
 try {
@@ -16,6 +16,12 @@ try {
   await card(page, 'YouTube').waitFor();
   await page.screenshot({ path: '.github/screenshot.png' });
   console.log('wrote .github/screenshot.png');
+
+  await page.setViewportSize({ width: 1000, height: 760 });
+  await page.goto(extensionPage(h, 'browse.html'));
+  await page.getByRole('table').waitFor();
+  await page.screenshot({ path: '.github/grid.png' });
+  console.log('wrote .github/grid.png');
 } finally {
   await h.close();
 }
