@@ -2,6 +2,7 @@
  * The dataset bundled into the extension: every profile in data/companies/, sorted by name, and a version
  * derived from their content. wxt.config.ts validated the same files before this was bundled.
  */
+import { fnv1a } from './hash';
 import type { CompanyProfile } from './schema';
 
 export interface Dataset {
@@ -9,15 +10,8 @@ export interface Dataset {
   companies: CompanyProfile[];
 }
 
-/** FNV-1a, 32-bit, as 8 hex digits: tiny, stable, and enough to tell two datasets apart. */
-export function contentHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16).padStart(8, '0');
-}
+/** FNV-1a as 8 hex digits: enough to tell two datasets apart. */
+export const contentHash = (text: string): string => fnv1a(text).toString(16).padStart(8, '0');
 
 export function makeDataset(profiles: readonly CompanyProfile[]): Dataset {
   const companies = [...profiles].sort((a, b) => a.name.localeCompare(b.name, 'en'));

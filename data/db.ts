@@ -4,16 +4,19 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Dataset } from './dataset';
+import { inShard, layoutFor, shardDataset, shardOf, type CompanyShard, type DomainShard, type Layout } from './db-shards';
 import { matchHostname } from './match';
 import type { CompanyProfile } from './schema';
 
 export const DB_NAME = 'python-inside';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 
+// Version 2 stores shards (see db-shards.ts) keyed by shard number; version 1 stored one record per company
+// and per domain. meta holds the dataset version and the shard layout it was written with.
 interface PythonInsideDB extends DBSchema {
-  companies: { key: string; value: CompanyProfile };
-  domains: { key: string; value: { domain: string; companyId: string } };
-  meta: { key: string; value: string };
+  companies: { key: number; value: CompanyShard };
+  domains: { key: number; value: DomainShard };
+  meta: { key: string; value: string | Layout };
 }
 
 export type Database = IDBPDatabase<PythonInsideDB>;
@@ -22,11 +25,15 @@ let dbPromise: Promise<Database> | undefined;
 
 export function openDatabase(): Promise<Database> {
   dbPromise ??= openDB<PythonInsideDB>(DB_NAME, DB_VERSION, {
-    upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('companies', { keyPath: 'id' });
-        db.createObjectStore('domains', { keyPath: 'domain' });
-        db.createObjectStore('meta');
+    upgrade(db, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) db.createObjectStore('meta');
+      if (oldVersion < 2) {
+        // The old per-record stores go; forgetting the version makes the next start seed the new layout.
+        for (const name of ['companies', 'domains'] as const) {
+          if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
+          db.createObjectStore(name);
+        }
+        void tx.objectStore('meta').delete('datasetVersion');
       }
     },
     // Another context is upgrading: let it, and reopen on next use.
@@ -52,7 +59,7 @@ export async function closeDatabase(): Promise<void> {
 }
 
 export async function storedDatasetVersion(): Promise<string | undefined> {
-  return (await openDatabase()).get('meta', 'datasetVersion');
+  return (await (await openDatabase()).get('meta', 'datasetVersion')) as string | undefined;
 }
 
 /**
@@ -70,16 +77,18 @@ export async function seedDataset(dataset: Dataset): Promise<boolean> {
   const companies = tx.objectStore('companies');
   const domains = tx.objectStore('domains');
   try {
+    const layout = layoutFor(dataset);
+    const shards = shardDataset(dataset, layout);
     // No await between requests: every put is queued in this same transaction, which commits once at the end.
     queue(companies.clear());
     queue(domains.clear());
-    for (const company of dataset.companies) {
-      queue(companies.put(company));
-      for (const domain of company.domains) queue(domains.put({ domain, companyId: company.id }));
-    }
+    shards.companies.forEach((shard, i) => queue(companies.put(shard, i)));
+    shards.domains.forEach((shard, i) => queue(domains.put(shard, i)));
+    queue(meta.put(layout, 'layout'));
     queue(meta.put(dataset.version, 'datasetVersion'));
   } catch (error) {
-    // A put can throw synchronously (bad key); without an abort the clears above would commit on their own.
+    // A put can throw synchronously (a value that cannot be stored); without an abort the clears above would
+    // commit on their own.
     tx.abort();
     await tx.done.catch(() => undefined);
     throw error;
@@ -107,20 +116,26 @@ export function resetSeedState(): void {
   seeded = undefined;
 }
 
+const NO_LAYOUT: Layout = { companyShards: 1, domainShards: 1 };
+
 export async function getCompany(id: string): Promise<CompanyProfile | undefined> {
-  return (await openDatabase()).get('companies', id);
+  const tx = (await openDatabase()).transaction(['meta', 'companies']);
+  const layout = ((await tx.objectStore('meta').get('layout')) as Layout | undefined) ?? NO_LAYOUT;
+  return inShard(await tx.objectStore('companies').get(shardOf(id, layout.companyShards)), id);
 }
 
 /** Every profile, sorted by name. */
 export async function getAllCompanies(): Promise<CompanyProfile[]> {
-  const all = await (await openDatabase()).getAll('companies');
-  return all.sort((a, b) => a.name.localeCompare(b.name, 'en'));
+  const shards = await (await openDatabase()).getAll('companies');
+  return shards.flatMap((shard) => Object.values(shard)).sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
-/** Company id for a hostname: one indexed get per suffix of the hostname, inside one read transaction. */
+/** Company id for a hostname: one small shard read per label of the hostname, inside one read transaction. */
 export async function findCompanyIdForHost(hostname: string): Promise<string | null> {
-  const store = (await openDatabase()).transaction('domains').store;
-  return matchHostname(hostname, async (domain) => (await store.get(domain))?.companyId);
+  const tx = (await openDatabase()).transaction(['meta', 'domains']);
+  const layout = ((await tx.objectStore('meta').get('layout')) as Layout | undefined) ?? NO_LAYOUT;
+  const store = tx.objectStore('domains');
+  return matchHostname(hostname, async (domain) => inShard(await store.get(shardOf(domain, layout.domainShards)), domain));
 }
 
 export async function findCompanyForHost(hostname: string): Promise<CompanyProfile | null> {

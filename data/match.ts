@@ -7,7 +7,13 @@
  */
 
 /** Lower-cased hostname without port or trailing dot, or null when it can never match (IP, empty, garbage). */
+// Already-normal hostnames (what URL parsing yields: lower case, no port, no trailing dot) skip the slow path.
+const PLAIN_HOST = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*$/;
+const ENDS_IN_DIGIT = /\d$/;
+
 export function normalizeHostname(input: string): string | null {
+  // A plain name whose last label has a letter is neither an IP nor anything to clean up.
+  if (PLAIN_HOST.test(input) && !ENDS_IN_DIGIT.test(input)) return input;
   let host = input.trim().toLowerCase();
   if (host.startsWith('[')) return null; // IPv6 literal, with or without port
   host = host.replace(/:\d*$/, '').replace(/\.+$/, '');
@@ -51,15 +57,17 @@ export async function matchHostname(
   return null;
 }
 
-/** Same walk over an in-memory index, synchronously. */
+/** Same walk over an in-memory index, synchronously, without building the list of suffixes (hot path). */
 export function matchHostnameSync(input: string, index: ReadonlyMap<string, string>): string | null {
   const host = normalizeHostname(input);
   if (!host) return null;
-  for (const suffix of hostnameSuffixes(host)) {
-    const id = index.get(suffix);
+  for (let start = 0; ; ) {
+    const id = index.get(start ? host.slice(start) : host);
     if (id) return id;
+    const dot = host.indexOf('.', start);
+    if (dot < 0) return null;
+    start = dot + 1;
   }
-  return null;
 }
 
 /** Domain → company id for a list of profiles. */

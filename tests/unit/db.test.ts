@@ -1,6 +1,10 @@
+import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { makeDataset } from '@/data/dataset';
+import { layoutFor, shardDataset } from '@/data/db-shards';
 import {
+  closeDatabase,
+  DB_NAME,
   ensureSeeded,
   findCompanyForHost,
   findCompanyIdForHost,
@@ -10,6 +14,7 @@ import {
   seedDataset,
   storedDatasetVersion,
 } from '@/data/db';
+import { syntheticProfiles } from '../bench/synthetic';
 import { acme, globex } from '../fixtures/profiles';
 
 const v1 = makeDataset([acme, globex]);
@@ -46,9 +51,9 @@ describe('IndexedDB seeding', () => {
     const seeding = seedDataset(v2);
     // Queued right behind the write transaction: IndexedDB runs it after the write commits, all at once.
     const tx = db.transaction(['companies', 'meta']);
-    const [version, companies] = await Promise.all([tx.objectStore('meta').get('datasetVersion'), tx.objectStore('companies').getAll()]);
+    const [version, shards] = await Promise.all([tx.objectStore('meta').get('datasetVersion'), tx.objectStore('companies').getAll()]);
     await seeding;
-    const snapshot = { version, ids: companies.map((c) => c.id).sort() };
+    const snapshot = { version, ids: shards.flatMap((shard) => Object.keys(shard)).sort() };
     expect([
       { version: v1.version, ids: ['acme', 'globex'] },
       { version: v2.version, ids: ['acme'] },
@@ -57,7 +62,8 @@ describe('IndexedDB seeding', () => {
 
   it('a failed seed leaves the previous dataset intact', async () => {
     await seedDataset(v1);
-    const bad = makeDataset([acme, { ...globex, id: undefined as unknown as string }]); // no key: put() fails
+    // A function cannot be stored: put() throws part-way through the seed.
+    const bad = makeDataset([acme, { ...globex, summary: (() => 'x') as unknown as string }]);
     await expect(seedDataset(bad)).rejects.toThrow();
     expect(await storedDatasetVersion()).toBe(v1.version);
     expect((await getAllCompanies()).map((c) => c.id)).toEqual(['acme', 'globex']);
@@ -68,5 +74,53 @@ describe('IndexedDB seeding', () => {
     expect((await findCompanyForHost('www.acme.test'))?.name).toBe('Acme');
     expect(await findCompanyForHost('example.org')).toBeNull();
     expect(await findCompanyForHost('127.0.0.1')).toBeNull();
+  });
+});
+
+describe('sharded layout', () => {
+  const big = makeDataset(syntheticProfiles(300, 10));
+
+  it('spreads companies and domains over shards sized for the dataset, losing none', () => {
+    const layout = layoutFor(big);
+    expect(layout).toEqual({ companyShards: 10, domainShards: 12 });
+    const shards = shardDataset(big, layout);
+    expect(shards.companies.reduce((n, s) => n + Object.keys(s).length, 0)).toBe(300);
+    expect(shards.domains.reduce((n, s) => n + Object.keys(s).length, 0)).toBe(3000);
+    expect(Math.max(...shards.domains.map((s) => Object.keys(s).length))).toBeLessThan(2 * 256);
+    expect(layoutFor(makeDataset([]))).toEqual({ companyShards: 1, domainShards: 1 });
+  });
+
+  it('finds every domain and company of a large dataset, and nothing else', async () => {
+    await seedDataset(big);
+    for (const i of [0, 17, 299]) {
+      expect(await findCompanyIdForHost(`www.company-${i}-9.example`)).toBe(`company-${i}`);
+      expect((await getCompany(`company-${i}`))?.name).toBe(`Company ${i}`);
+    }
+    expect(await getAllCompanies()).toHaveLength(300);
+    expect(await findCompanyIdForHost('company-300.test')).toBeNull();
+    // Shards are plain objects: inherited names are not domains or ids.
+    expect(await findCompanyIdForHost('constructor')).toBeNull();
+    expect(await findCompanyIdForHost('__proto__')).toBeNull();
+    expect(await getCompany('toString')).toBeUndefined();
+  });
+
+  it('upgrades a version 1 database (one record per company and domain) by re-seeding it', async () => {
+    await closeDatabase();
+    const old = await openDB(DB_NAME, 1, {
+      upgrade(db) {
+        db.createObjectStore('companies', { keyPath: 'id' });
+        db.createObjectStore('domains', { keyPath: 'domain' });
+        db.createObjectStore('meta');
+      },
+    });
+    await old.put('companies', acme);
+    await old.put('domains', { domain: 'acme.test', companyId: 'acme' });
+    await old.put('meta', v1.version, 'datasetVersion');
+    old.close();
+
+    expect(await storedDatasetVersion()).toBeUndefined();
+    expect(await getAllCompanies()).toEqual([]);
+    expect(await seedDataset(v1)).toBe(true);
+    expect(await findCompanyIdForHost('acme.test')).toBe('acme');
   });
 });

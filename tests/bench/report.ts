@@ -1,0 +1,109 @@
+/** The benchmark's readable table (Markdown), with each target and whether this run met it. */
+import type { Summary } from './stats';
+
+interface PageSummary {
+  taskMs: Summary;
+  scriptMs: Summary;
+  heapMb: Summary;
+  domContentLoadedMs: Summary;
+  loadMs: Summary;
+  cardShown: number;
+  injectedViews: number;
+  views: number;
+}
+interface CardSummary {
+  fromNavigationMs: Summary;
+  fromDomContentLoadedMs: Summary;
+  fromLoadMs: Summary;
+}
+interface Results {
+  date: string;
+  machine: { cpus: number; cpu?: string; memoryGb: number; node: string };
+  runs: number;
+  warmup: number;
+  page: { scenarios: Record<string, PageSummary> };
+  card: { warm: CardSummary; cold: CardSummary };
+  popup: { toCardMs: Summary };
+  database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
+  matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
+  sizes: { entries: Record<string, { raw: number; gzip: number; files: number }>; totalBytes: number; files: number };
+}
+
+const n = (v: number, digits = 1) => v.toFixed(digits);
+const spread = (s: Summary, digits = 1) => `${n(s.median, digits)} (${n(s.min, digits)}–${n(s.max, digits)})`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+export function renderReport(r: Results): string {
+  const base = r.page.scenarios['no extension']!;
+  const floor = r.page.scenarios['floor: one-line content script']!;
+  const ratio = (s: Summary, b: Summary) => `×${(s.median / b.median).toFixed(2)}`;
+  const rows = Object.entries(r.page.scenarios).map(
+    ([name, s]) =>
+      `| ${name} | ${spread(s.taskMs)} ${ratio(s.taskMs, base.taskMs)} | ${spread(s.scriptMs)} | ${spread(s.heapMb, 2)} ${ratio(s.heapMb, base.heapMb)} | ${spread(s.domContentLoadedMs)} | ${spread(s.loadMs)} ${ratio(s.loadMs, base.loadMs)} | ${s.injectedViews}/${s.views} | ${s.cardShown}/${s.views} |`,
+  );
+  const uncovered = r.page.scenarios['Python Inside: uncovered site']!;
+  const covered = r.page.scenarios['Python Inside: covered site, card shown']!;
+  const cs = Object.entries(r.sizes.entries).find(([name]) => name.startsWith('content-scripts/'))?.[1];
+  const targets = [
+    ['Uncovered site: nothing injected', `${uncovered.injectedViews} of ${uncovered.views} views injected`, check(uncovered.injectedViews === 0)],
+    ['Uncovered site: ≤ +2 ms main-thread time', `${n(uncovered.taskMs.median - base.taskMs.median)} ms`, check(uncovered.taskMs.median - base.taskMs.median <= 2)],
+    ['Uncovered site: no extra heap', `${n(uncovered.heapMb.median - base.heapMb.median, 2)} MB`, check(uncovered.heapMb.median - base.heapMb.median <= 0.05)],
+    ['Uncovered site: no load-event delay', `${n(uncovered.loadMs.median - base.loadMs.median)} ms`, check(uncovered.loadMs.median - base.loadMs.median <= 5)],
+    ['Covered site: ≤ floor + 8 ms main-thread time', `floor ${n(covered.taskMs.median - floor.taskMs.median, 1)} ms`, check(covered.taskMs.median - floor.taskMs.median <= 8)],
+    ['Covered site: ≤ floor + 0.5 MB heap', `floor ${n(covered.heapMb.median - floor.heapMb.median, 2)} MB`, check(covered.heapMb.median - floor.heapMb.median <= 0.5)],
+    ['Card ≤ 50 ms after it may show, warm', `${n(r.card.warm.fromLoadMs.median)} ms after load`, check(r.card.warm.fromLoadMs.median <= 50)],
+    ['Card ≤ 150 ms after it may show, cold', `${n(r.card.cold.fromLoadMs.median)} ms after load`, check(r.card.cold.fromLoadMs.median <= 150)],
+    ['Content script ≤ 12 KB gzip', cs ? kb(cs.gzip) : 'none', check(!!cs && cs.gzip <= 12 * 1024)],
+    ['Matcher ≥ 1M lookups/s at 100,000 domains', `${n(r.matcher.synthetic.lookupsPerSecond.median / 1e6, 2)}M/s`, check(r.matcher.synthetic.lookupsPerSecond.median >= 1e6)],
+    ['Seeding 10,000 companies ≤ 500 ms', `${n(r.database.synthetic.seedMs.median, 0)} ms`, check(r.database.synthetic.seedMs.median <= 500)],
+  ];
+  const sizes = Object.entries(r.sizes.entries)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, s]) => `| ${name} | ${kb(s.raw)} | ${kb(s.gzip)} | ${s.files} |`);
+  const card = (label: string, c: CardSummary) =>
+    `| ${label} | ${spread(c.fromNavigationMs)} | ${spread(c.fromDomContentLoadedMs)} | ${spread(c.fromLoadMs)} |`;
+  const db = (label: string, d: Results['database']['bundled'], m: Results['matcher']['bundled']) =>
+    `| ${label} (${d.companies.toLocaleString('en')} companies, ${d.domains.toLocaleString('en')} domains) | ${spread(d.seedMs, 0)} | ${spread(d.lookupMs, 3)} | ${n(m.lookupsPerSecond.median / 1e6, 2)}M |`;
+
+  return `# Python Inside benchmark
+
+${r.date} · ${r.machine.cpus} × ${r.machine.cpu ?? 'CPU'} · ${r.machine.memoryGb} GiB · Node ${r.machine.node} · ${r.runs} runs after ${r.warmup} warm-up, median (min–max)
+
+## Page cost per view (large page: 1,500 articles)
+
+| Scenario | Main-thread task ms | Script ms | JS heap MB | DOMContentLoaded ms | Load event ms | Injected | Card |
+|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+
+## Time to card (ms)
+
+| Service worker | From navigation start | From DOMContentLoaded | From load event |
+|---|---|---|---|
+${card('warm', r.card.warm)}
+${card('cold (stopped before each visit)', r.card.cold)}
+
+Popup, from opening to the card drawn: ${spread(r.popup.toCardMs)} ms.
+
+## Data
+
+| Dataset | IndexedDB seed ms | IndexedDB lookup ms | Matcher lookups/s |
+|---|---|---|---|
+${db('bundled', r.database.bundled, r.matcher.bundled)}
+${db('synthetic', r.database.synthetic, r.matcher.synthetic)}
+
+## Sizes
+
+| File or page (with the chunks it loads) | Raw | Gzip | Files |
+|---|---|---|---|
+${sizes.join('\n')}
+
+Package: ${kb(r.sizes.totalBytes)} in ${r.sizes.files} files.
+
+## Targets
+
+| Target | This run | |
+|---|---|---|
+${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
+`;
+}

@@ -1,0 +1,140 @@
+// `npm run bench`: page cost, time to card, popup, IndexedDB, matcher and sizes, in headless Chromium with the
+// built extension. Prints a table and writes bench/results.json and bench/results.md. Timings are reported,
+// never asserted: they depend on the machine. BENCH_RUNS sets the runs per figure, BENCH_COMPARE=<unpacked
+// extension dir> adds another extension to the page-cost table.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { loadValidProfiles } from '../../data/profile-files';
+import { EXTENSION_DIR } from '../e2e/harness';
+import { launchBench, type BenchBrowser } from './browser';
+import { measureCard, measurePopup } from './card-timing';
+import { benchDatabase } from './db-in-browser';
+import { fixtureExtensions } from './fixture-extensions';
+import { benchMatcher } from './matcher';
+import { measurePageView, type PageView } from './page-cost';
+import { renderReport } from './report';
+import { packageSizes } from './sizes';
+import { repeat, summarize, type Summary } from './stats';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 9);
+const WARMUP = 2;
+const COVERED = 'https://www.youtube.com/feed';
+const UNCOVERED = 'https://www.example.org/feed';
+const OUT_DIR = resolve(import.meta.dirname, '../../bench');
+
+const profiles = loadValidProfiles();
+const log = (msg: string) => console.error(`bench: ${msg}`);
+
+async function settingsForBench(b: BenchBrowser) {
+  // The card on every load and never hiding by itself, so each run shows it; then let registration settle.
+  await b.worker!.evaluate(async () => {
+    await chrome.storage.sync.set({ settings: { disabledSites: [], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 0 } });
+  });
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
+type Timed = Exclude<keyof PageView, 'card' | 'isolatedWorlds'>;
+export type PageSummary = Record<Timed, Summary> & { cardShown: number; injectedViews: number; views: number };
+
+async function pageViews(b: BenchBrowser, url: string): Promise<PageSummary> {
+  const views = await repeat(RUNS, WARMUP, () => measurePageView(b.context, url));
+  const pick = (k: Timed) => summarize(views.map((v) => v[k]));
+  return {
+    taskMs: pick('taskMs'),
+    scriptMs: pick('scriptMs'),
+    heapMb: pick('heapMb'),
+    domContentLoadedMs: pick('domContentLoadedMs'),
+    loadMs: pick('loadMs'),
+    cardShown: views.filter((v) => v.card).length,
+    injectedViews: views.filter((v) => v.isolatedWorlds > 0).length,
+    views: views.length,
+  };
+}
+
+async function withBrowser<T>(dirs: string[], use: (b: BenchBrowser) => Promise<T>): Promise<T> {
+  const b = await launchBench(dirs);
+  try {
+    return await use(b);
+  } finally {
+    await b.close();
+  }
+}
+
+const fixtures = fixtureExtensions();
+const pageCost: Record<string, PageSummary> = {};
+
+log('page cost: no extension');
+pageCost['no extension'] = await withBrowser([], (b) => pageViews(b, COVERED));
+log('page cost: floor (one-line content script at document_idle)');
+pageCost['floor: one-line content script'] = await withBrowser([fixtures.floor], (b) => pageViews(b, COVERED));
+log('page cost: floor injected after load');
+pageCost['floor: one line injected after load'] = await withBrowser([fixtures.floorAfterLoad], (b) => pageViews(b, COVERED));
+
+const ours = await withBrowser([EXTENSION_DIR], async (b) => {
+  await settingsForBench(b);
+  log('page cost: Python Inside on an uncovered site');
+  const uncovered = await pageViews(b, UNCOVERED);
+  log('page cost: Python Inside on a covered site, card shown');
+  const covered = await pageViews(b, COVERED);
+
+  log('time to card, service worker warm');
+  const warm = await repeat(RUNS, WARMUP, () => measureCard(b.context, COVERED));
+  log('popup');
+  const tab = await b.context.newPage();
+  await tab.goto(COVERED);
+  const worker = b.context.serviceWorkers()[0] ?? (await b.context.waitForEvent('serviceworker'));
+  const tabId = await worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url?.includes('youtube'))?.id);
+  const popupUrl = `chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`;
+  const popup = await repeat(RUNS, WARMUP, () => measurePopup(b.context, popupUrl));
+  await tab.close();
+
+  log('time to card, service worker stopped before each visit (cold)');
+  const cold = await repeat(RUNS, 1, () =>
+    measureCard(b.context, COVERED, async (page) => {
+      const cdp = await b.context.newCDPSession(page);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+      await page.waitForTimeout(300);
+    }),
+  );
+  const card = (runs: typeof warm) => ({
+    fromNavigationMs: summarize(runs.map((r) => r.fromNavigationMs)),
+    fromDomContentLoadedMs: summarize(runs.map((r) => r.fromDomContentLoadedMs)),
+    fromLoadMs: summarize(runs.map((r) => r.fromLoadMs)),
+  });
+  return { uncovered, covered, cardWarm: card(warm), cardCold: card(cold), popupMs: summarize(popup) };
+});
+pageCost['Python Inside: uncovered site'] = ours.uncovered;
+pageCost['Python Inside: covered site, card shown'] = ours.covered;
+
+if (process.env.BENCH_COMPARE) {
+  const dir = resolve(process.env.BENCH_COMPARE);
+  log(`page cost: comparison extension ${dir}`);
+  pageCost[`compare: ${dir.split('/').pop()}`] = await withBrowser([dir], (b) => pageViews(b, COVERED));
+}
+
+log('IndexedDB seeding and lookups');
+const database = await benchDatabase(profiles, RUNS);
+log('matcher');
+const matcher = benchMatcher(profiles, 5);
+const sizes = packageSizes(EXTENSION_DIR);
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+  runs: RUNS,
+  warmup: WARMUP,
+  page: { url: { covered: COVERED, uncovered: UNCOVERED }, scenarios: pageCost },
+  card: { warm: ours.cardWarm, cold: ours.cardCold },
+  popup: { toCardMs: ours.popupMs },
+  database,
+  matcher,
+  sizes,
+};
+mkdirSync(OUT_DIR, { recursive: true });
+writeFileSync(join(OUT_DIR, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const report = renderReport(results);
+export type BenchResults = typeof results;
+writeFileSync(join(OUT_DIR, 'results.md'), report);
+console.log(report);
