@@ -4,7 +4,7 @@ import { ensureSeeded } from '@/data/db';
 import { getSettings, watchSettings } from '@/data/settings';
 import type { Settings } from '@/data/settings-shape';
 import { updateAllBadges, updateBadge } from './badge';
-import { syncContentScripts } from './registration';
+import { injectCardIfDue } from './injection';
 import { handleMessage } from './router';
 
 // Wires listeners to the modules that do the work. Listeners are added synchronously on every service-worker
@@ -13,13 +13,13 @@ export default defineBackground(() => {
   const refresh = async (settings?: Settings) => {
     const current = settings ?? (await getSettings());
     await ensureSeeded(bundledDataset);
-    await Promise.all([syncContentScripts(bundledDataset.companies, current), updateAllBadges(current)]);
+    await updateAllBadges(current);
   };
   const report = (error: unknown) => console.error('Python Inside:', error);
 
   // Every worker start (install, update, browser start-up, wake after idle) re-checks everything once:
-  // seeding compares dataset versions and registration is idempotent. The install and start-up listeners
-  // exist so the browser starts the worker for those events; they wait for that same run instead of repeating it.
+  // seeding compares dataset versions. The install and start-up listeners exist so the browser starts the
+  // worker for those events; they wait for that same run instead of repeating it.
   const started = refresh().catch(report);
   browser.runtime.onInstalled.addListener(() => started);
   browser.runtime.onStartup.addListener(() => started);
@@ -27,9 +27,9 @@ export default defineBackground(() => {
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
 
+  // Without the `tabs` permission, tab.url is only there for covered hosts: elsewhere both calls return at once.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading' || change.url !== undefined) {
-      updateBadge(tabId, tab.url, getSettings).catch(report);
-    }
+    if (change.status === 'loading' || change.url !== undefined) updateBadge(tabId, tab.url, getSettings).catch(report);
+    if (change.status === 'complete') injectCardIfDue(tabId, tab.url).catch(report);
   });
 });

@@ -6,21 +6,24 @@ import { hostnameOfUrl } from '@/data/match';
 import { parseMessage, type CardResponse, type Message, type ResponseFor } from '@/data/messages';
 import { getSettings, setSiteEnabled } from '@/data/settings';
 import { isSiteEnabled } from '@/data/settings-shape';
-import { markShownThisSession } from './session-shown';
+import { markShownThisSession, shownThisSession } from './session-shown';
 
 type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id'>;
 
-async function cardFor(sender: Sender): Promise<CardResponse> {
-  // The page is whatever the sender's frame shows, never a hostname the sender claims.
-  const host = hostnameOfUrl(sender.url ?? sender.tab?.url);
+/**
+ * Whether the card is due on a page of this host, and with what. `record` marks a once-per-session company as
+ * shown (the card's own request does); without it this only looks (the background deciding whether to inject).
+ */
+export async function cardForHost(host: string | null, { record }: { record: boolean }): Promise<CardResponse> {
   await ensureSeeded(bundledDataset);
   const company = host ? await findCompanyForHost(host) : null;
   if (!company) return { show: false, reason: 'not-covered' };
   const settings = await getSettings();
   if (!isSiteEnabled(settings, company.id)) return { show: false, reason: 'disabled' };
   if (settings.showMode === 'never') return { show: false, reason: 'never' };
-  if (settings.showMode === 'once-per-session' && !(await markShownThisSession(company.id))) {
-    return { show: false, reason: 'already-shown' };
+  if (settings.showMode === 'once-per-session') {
+    const fresh = record ? await markShownThisSession(company.id) : !(await shownThisSession(company.id));
+    if (!fresh) return { show: false, reason: 'already-shown' };
   }
   return {
     show: true,
@@ -28,6 +31,9 @@ async function cardFor(sender: Sender): Promise<CardResponse> {
     behaviour: { position: settings.position, autoHideSeconds: settings.autoHideSeconds },
   };
 }
+
+// The page is whatever the sender's frame shows, never a hostname the sender claims.
+const cardFor = (sender: Sender) => cardForHost(hostnameOfUrl(sender.url ?? sender.tab?.url), { record: true });
 
 async function answer(message: Message, sender: Sender): Promise<ResponseFor[Message['type']]> {
   switch (message.type) {

@@ -17,3 +17,6 @@ export const markShownThisSession = serial(async (companyId: string): Promise<bo
 });
 
 export const clearShownThisSession = () => shownItem.removeValue();
+
+/** Whether the company's card already showed this session, without recording anything. */
+export const shownThisSession = async (companyId: string) => (await shownItem.getValue()).includes(companyId);

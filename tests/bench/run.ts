@@ -27,7 +27,7 @@ const profiles = loadValidProfiles();
 const log = (msg: string) => console.error(`bench: ${msg}`);
 
 async function settingsForBench(b: BenchBrowser) {
-  // The card on every load and never hiding by itself, so each run shows it; then let registration settle.
+  // The card on every load and never hiding by itself, so each run shows it.
   await b.worker!.evaluate(async () => {
     await chrome.storage.sync.set({ settings: { disabledSites: [], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 0 } });
   });
@@ -37,8 +37,7 @@ async function settingsForBench(b: BenchBrowser) {
 type Timed = Exclude<keyof PageView, 'card' | 'isolatedWorlds'>;
 export type PageSummary = Record<Timed, Summary> & { cardShown: number; injectedViews: number; views: number };
 
-async function pageViews(b: BenchBrowser, url: string): Promise<PageSummary> {
-  const views = await repeat(RUNS, WARMUP, () => measurePageView(b.context, url));
+function summarizeViews(views: PageView[]): PageSummary {
   const pick = (k: Timed) => summarize(views.map((v) => v[k]));
   return {
     taskMs: pick('taskMs'),
@@ -52,32 +51,43 @@ async function pageViews(b: BenchBrowser, url: string): Promise<PageSummary> {
   };
 }
 
-async function withBrowser<T>(dirs: string[], use: (b: BenchBrowser) => Promise<T>): Promise<T> {
-  const b = await launchBench(dirs);
-  try {
-    return await use(b);
-  } finally {
-    await b.close();
+/**
+ * Page views for every scenario, taken in turns (run 1 of each, then run 2 of each, ...) so that the machine
+ * getting slower or faster during the benchmark shifts all scenarios alike instead of skewing one.
+ */
+async function pageViewsInTurns(scenarios: { name: string; browser: BenchBrowser; url: string }[]) {
+  const views = new Map(scenarios.map((s) => [s.name, [] as PageView[]]));
+  for (let run = -WARMUP; run < RUNS; run++) {
+    for (const s of scenarios) {
+      const view = await measurePageView(s.browser.context, s.url);
+      if (run >= 0) views.get(s.name)!.push(view);
+    }
   }
+  return Object.fromEntries(scenarios.map((s) => [s.name, summarizeViews(views.get(s.name)!)]));
 }
 
 const fixtures = fixtureExtensions();
-const pageCost: Record<string, PageSummary> = {};
+const browsers = {
+  none: await launchBench([]),
+  floor: await launchBench([fixtures.floor]),
+  floorAfterLoad: await launchBench([fixtures.floorAfterLoad]),
+  ours: await launchBench([EXTENSION_DIR]),
+  compare: process.env.BENCH_COMPARE ? await launchBench([resolve(process.env.BENCH_COMPARE)]) : null,
+};
+await settingsForBench(browsers.ours);
 
-log('page cost: no extension');
-pageCost['no extension'] = await withBrowser([], (b) => pageViews(b, COVERED));
-log('page cost: floor (one-line content script at document_idle)');
-pageCost['floor: one-line content script'] = await withBrowser([fixtures.floor], (b) => pageViews(b, COVERED));
-log('page cost: floor injected after load');
-pageCost['floor: one line injected after load'] = await withBrowser([fixtures.floorAfterLoad], (b) => pageViews(b, COVERED));
+log(`page cost: ${RUNS} runs after ${WARMUP} warm-up, scenarios in turns`);
+const pageCost: Record<string, PageSummary> = await pageViewsInTurns([
+  { name: 'no extension', browser: browsers.none, url: COVERED },
+  { name: 'floor: one-line content script', browser: browsers.floor, url: COVERED },
+  { name: 'floor: one line injected after load', browser: browsers.floorAfterLoad, url: COVERED },
+  { name: 'Python Inside: uncovered site', browser: browsers.ours, url: UNCOVERED },
+  { name: 'Python Inside: covered site, card shown', browser: browsers.ours, url: COVERED },
+  ...(browsers.compare ? [{ name: `compare: ${process.env.BENCH_COMPARE!.split('/').pop()}`, browser: browsers.compare, url: COVERED }] : []),
+]);
+for (const b of [browsers.none, browsers.floor, browsers.floorAfterLoad, browsers.compare]) await b?.close();
 
-const ours = await withBrowser([EXTENSION_DIR], async (b) => {
-  await settingsForBench(b);
-  log('page cost: Python Inside on an uncovered site');
-  const uncovered = await pageViews(b, UNCOVERED);
-  log('page cost: Python Inside on a covered site, card shown');
-  const covered = await pageViews(b, COVERED);
-
+const ours = await (async (b: BenchBrowser) => {
   log('time to card, service worker warm');
   const warm = await repeat(RUNS, WARMUP, () => measureCard(b.context, COVERED));
   log('popup');
@@ -103,16 +113,8 @@ const ours = await withBrowser([EXTENSION_DIR], async (b) => {
     fromDomContentLoadedMs: summarize(runs.map((r) => r.fromDomContentLoadedMs)),
     fromLoadMs: summarize(runs.map((r) => r.fromLoadMs)),
   });
-  return { uncovered, covered, cardWarm: card(warm), cardCold: card(cold), popupMs: summarize(popup) };
-});
-pageCost['Python Inside: uncovered site'] = ours.uncovered;
-pageCost['Python Inside: covered site, card shown'] = ours.covered;
-
-if (process.env.BENCH_COMPARE) {
-  const dir = resolve(process.env.BENCH_COMPARE);
-  log(`page cost: comparison extension ${dir}`);
-  pageCost[`compare: ${dir.split('/').pop()}`] = await withBrowser([dir], (b) => pageViews(b, COVERED));
-}
+  return { cardWarm: card(warm), cardCold: card(cold), popupMs: summarize(popup) };
+})(browsers.ours).finally(() => browsers.ours.close());
 
 log('IndexedDB seeding and lookups');
 const database = await benchDatabase(profiles, RUNS);

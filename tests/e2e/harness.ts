@@ -61,21 +61,53 @@ export async function launchExtension(): Promise<Harness> {
       await rm(profile, { recursive: true, force: true });
     },
   };
-  await waitForRegistrations(harness, (ids) => ids.length >= PROFILES.length);
+  await waitForSeed(harness);
   return harness;
 }
 
-/** The ids of the content scripts the extension has registered right now. */
-export async function registeredScriptIds(h: Harness): Promise<string[]> {
-  return h.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id).sort());
-}
-
-export async function waitForRegistrations(h: Harness, ok: (ids: string[]) => boolean, timeout = 15_000): Promise<string[]> {
+/** Waits until the background has put the bundled dataset into IndexedDB (first start after install). */
+async function waitForSeed(h: Harness, timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout;
   for (;;) {
-    const ids = await registeredScriptIds(h);
-    if (ok(ids)) return ids;
-    if (Date.now() > end) throw new Error(`Content scripts never reached the expected state; registered: ${ids.join(', ')}`);
+    const version = await h.worker.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          const open = indexedDB.open('python-inside');
+          open.onerror = () => resolve(undefined);
+          open.onsuccess = () => {
+            const db = open.result;
+            if (!db.objectStoreNames.contains('meta')) return resolve(db.close());
+            const get = db.transaction('meta').objectStore('meta').get('datasetVersion');
+            get.onsuccess = () => resolve((db.close(), get.result));
+            get.onerror = () => resolve((db.close(), undefined));
+          };
+        }),
+    );
+    if (version) return;
+    if (Date.now() > end) throw new Error('The background never seeded the dataset');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The settings as stored right now. */
+interface StoredSettings {
+  disabledSites: string[];
+  showMode: string;
+  position: string;
+  autoHideSeconds: number;
+}
+
+export async function storedSettings(h: Harness): Promise<StoredSettings> {
+  return (await h.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings)) as StoredSettings;
+}
+
+/** Waits until the stored settings pass `ok` (a change made through a page has been saved). */
+export async function waitForSettings(h: Harness, ok: (s: StoredSettings) => boolean, timeout = 10_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const settings = await storedSettings(h);
+    if (settings && ok(settings)) return settings;
+    if (Date.now() > end) throw new Error(`Settings never reached the expected state: ${JSON.stringify(settings)}`);
     await new Promise((r) => setTimeout(r, 100));
   }
 }
@@ -90,8 +122,6 @@ export async function setSettings(h: Harness, patch: Record<string, unknown> = {
     await chrome.storage.session.clear();
     await chrome.storage.sync.set({ settings: { ...defaults, ...p } });
   }, patch);
-  const off = (patch.disabledSites as string[] | undefined)?.length ?? 0;
-  await waitForRegistrations(h, (ids) => (patch.showMode === 'never' ? ids.length === 0 : ids.length === PROFILES.length - off));
 }
 
 export async function tabIdOf(h: Harness, page: Page): Promise<number> {

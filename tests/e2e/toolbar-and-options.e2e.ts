@@ -1,7 +1,7 @@
 // Toolbar badge, popup (?tab=) and options page, with the built extension in real Chromium.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { PROFILES, card, extensionPage, registeredScriptIds, setSettings, tabIdOf, useExtension, waitForRegistrations, type Harness } from './harness';
+import { PROFILES, card, extensionPage, setSettings, storedSettings, tabIdOf, useExtension, waitForSettings, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -65,12 +65,12 @@ describe('popup', () => {
     expect(await toggle.isChecked()).toBe(true);
 
     await toggle.uncheck();
-    await waitForRegistrations(h, (ids) => !ids.includes('overlay-dropbox'));
+    await waitForSettings(h, (s) => s.disabledSites.includes('dropbox'));
     // The open card on the site went away at once.
     await site.bringToFront();
     await expect.poll(() => site.locator('python-inside').count()).toBe(0);
     await toggle.check();
-    await waitForRegistrations(h, (ids) => ids.includes('overlay-dropbox'));
+    await waitForSettings(h, (s) => !s.disabledSites.includes('dropbox'));
     await site.reload();
     await expect.poll(() => card(site, 'Dropbox').isVisible(), { timeout: 10_000 }).toBe(true);
   });
@@ -106,14 +106,14 @@ describe('options', () => {
 
     await options.bringToFront();
     await box.uncheck();
-    await waitForRegistrations(h, (ids) => ids.length === PROFILES.length - 1 && !ids.includes('overlay-youtube'));
+    await waitForSettings(h, (s) => s.disabledSites.join() === 'youtube');
     await expect.poll(() => site.locator('python-inside').count()).toBe(0);
     await site.reload();
     await site.waitForTimeout(1_500);
     expect(await site.locator('python-inside').count()).toBe(0);
 
     await box.check();
-    await waitForRegistrations(h, (ids) => ids.includes('overlay-youtube'));
+    await waitForSettings(h, (s) => s.disabledSites.length === 0);
     await site.reload();
     await expect.poll(() => card(site, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
   });
@@ -121,23 +121,30 @@ describe('options', () => {
   it('filters, disables and enables in bulk, sets behaviour and resets to defaults', async () => {
     const options = await open(extensionPage(h, 'options.html'));
     await options.getByRole('button', { name: 'Disable all' }).click();
-    await waitForRegistrations(h, (ids) => ids.length === 0);
+    await waitForSettings(h, (s) => s.disabledSites.length === PROFILES.length);
     await options.getByRole('searchbox', { name: 'Filter' }).fill('nasa.gov');
     expect(await options.getByRole('checkbox').count()).toBe(1);
     await options.getByRole('button', { name: 'Enable shown' }).click();
-    expect(await waitForRegistrations(h, (ids) => ids.length === 1)).toEqual(['overlay-nasa']);
+    await waitForSettings(h, (s) => s.disabledSites.length === PROFILES.length - 1 && !s.disabledSites.includes('nasa'));
+    // Everything else is off: a covered site gets no card, NASA does.
+    const site = await open('https://www.youtube.com/');
+    await site.goto('https://www.nasa.gov/');
+    await expect.poll(() => card(site, 'NASA').isVisible(), { timeout: 10_000 }).toBe(true);
+    await site.goto('https://www.youtube.com/');
+    await site.waitForTimeout(1_000);
+    expect(await site.locator('python-inside').count()).toBe(0);
 
     await options.getByRole('radio', { name: 'Never: only from the toolbar button' }).check();
-    await waitForRegistrations(h, (ids) => ids.length === 0);
+    await waitForSettings(h, (s) => s.showMode === 'never');
     await options.getByRole('combobox', { name: 'Corner' }).selectOption('top-left');
     await options.getByRole('combobox', { name: 'Hide automatically' }).selectOption('0');
     const stored = await h.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
     expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
 
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
-    expect(await waitForRegistrations(h, (ids) => ids.length === PROFILES.length)).toHaveLength(PROFILES.length);
+    await waitForSettings(h, (s) => s.disabledSites.length === 0 && s.showMode === 'once-per-session');
     await options.getByRole('searchbox', { name: 'Filter' }).fill('');
     expect(await options.getByRole('radio', { name: 'Once per site per browser session' }).isChecked()).toBe(true);
-    expect(await registeredScriptIds(h)).toContain('overlay-youtube');
+    expect(await storedSettings(h)).toEqual({ disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 });
   });
 });

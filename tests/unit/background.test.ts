@@ -1,88 +1,73 @@
-// Content-script registration and the toolbar badge, against an in-memory scripting/action API.
+// Card injection and the toolbar badge, against in-memory scripting and storage.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeDataset } from '@/data/dataset';
 import { ensureSeeded } from '@/data/db';
+import { setSiteEnabled, updateSettings } from '@/data/settings';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings-shape';
 import { badgeFor } from '@/entrypoints/background/badge';
-import { desiredRegistrations, syncContentScripts } from '@/entrypoints/background/registration';
+import { CARD_SCRIPT, injectCardIfDue } from '@/entrypoints/background/injection';
+import { handleMessage } from '@/entrypoints/background/router';
 import { acme, globex } from '../fixtures/profiles';
 
-interface Script {
-  id: string;
-  matches?: string[];
-  js?: string[];
+interface Injection {
+  target: { tabId: number };
+  files: string[];
 }
 
-function fakeScripting() {
-  const scripts = new Map<string, Script>();
-  const calls: string[] = [];
+/** An in-memory scripting.executeScript that records what was injected where, or fails like a closed tab. */
+function fakeScripting(fail = false) {
+  const injected: Injection[] = [];
   const api = {
-    getRegisteredContentScripts: async () => [...scripts.values()].map((s) => ({ ...s })),
-    registerContentScripts: async (list: Script[]) => {
-      for (const s of list) {
-        if (scripts.has(s.id)) throw new Error(`Duplicate script ID '${s.id}'`);
-        scripts.set(s.id, s);
-      }
-      calls.push(`register ${list.map((s) => s.id).join(',')}`);
-    },
-    updateContentScripts: async (list: Script[]) => {
-      for (const s of list) scripts.set(s.id, { ...scripts.get(s.id)!, ...s });
-      calls.push(`update ${list.map((s) => s.id).join(',')}`);
-    },
-    unregisterContentScripts: async ({ ids }: { ids: string[] }) => {
-      ids.forEach((id) => scripts.delete(id));
-      calls.push(`unregister ${ids.join(',')}`);
+    executeScript: async (details: Injection) => {
+      if (fail) throw new Error('No tab with id: 7');
+      injected.push(details);
+      return [];
     },
   };
   (fakeBrowser as unknown as { scripting: typeof api }).scripting = api;
-  return { scripts, calls };
+  return injected;
 }
 
 const companies = [acme, globex];
 const settings = (change: (s: Settings) => Settings = (s) => s) => change({ ...DEFAULT_SETTINGS });
+const cardRequest = (url: string) => handleMessage({ type: 'card:request' }, { url, id: 'self' });
 
-describe('content-script registration', () => {
-  let fake: ReturnType<typeof fakeScripting>;
+describe('injecting the card after load', () => {
+  let injected: Injection[];
   beforeEach(() => {
-    fake = fakeScripting();
+    injected = fakeScripting();
   });
 
-  it('registers one script per enabled company, matching its domains and their subdomains', async () => {
-    await syncContentScripts(companies, settings());
-    expect([...fake.scripts.values()]).toEqual([
-      expect.objectContaining({ id: 'overlay-acme', matches: ['*://*.acme.test/*', '*://*.acme-cdn.test/*'], js: ['content-scripts/overlay.js'] }),
-      expect.objectContaining({ id: 'overlay-globex', matches: ['*://*.globex.test/*', '*://*.gbx.test/*'] }),
-    ]);
+  it('injects the card script into a covered, enabled page, and nothing anywhere else', async () => {
+    expect(await injectCardIfDue(7, 'https://music.youtube.com/watch?v=1')).toBe(true);
+    expect(injected).toEqual([expect.objectContaining({ target: { tabId: 7 }, files: [CARD_SCRIPT] })]);
+    for (const url of [undefined, 'https://example.org/', 'https://notyoutube.com/', 'file:///youtube.com', 'chrome://settings/']) {
+      expect(await injectCardIfDue(8, url), String(url)).toBe(false);
+    }
+    expect(injected).toHaveLength(1);
   });
 
-  it('is idempotent, also when triggers overlap', async () => {
-    await Promise.all([syncContentScripts(companies, settings()), syncContentScripts(companies, settings())]);
-    await syncContentScripts(companies, settings());
-    expect(fake.calls).toEqual(['register overlay-acme,overlay-globex']);
+  it('does not inject once the card has shown this session, unless set to show on every load', async () => {
+    expect(await injectCardIfDue(7, 'https://www.reddit.com/')).toBe(true);
+    expect(await injectCardIfDue(7, 'https://www.reddit.com/')).toBe(true); // looking does not use up the showing
+    await cardRequest('https://www.reddit.com/'); // the injected card asked for its content: now it has shown
+    expect(await injectCardIfDue(7, 'https://old.reddit.com/')).toBe(false);
+    await updateSettings((s) => ({ ...s, showMode: 'every-load' }));
+    expect(await injectCardIfDue(7, 'https://old.reddit.com/')).toBe(true);
   });
 
-  it('unregisters a turned-off site, and registers it again when turned back on', async () => {
-    await syncContentScripts(companies, settings());
-    await syncContentScripts(companies, settings((s) => withSiteEnabled(s, 'globex', false)));
-    expect([...fake.scripts.keys()]).toEqual(['overlay-acme']);
-    await syncContentScripts(companies, settings());
-    expect([...fake.scripts.keys()].sort()).toEqual(['overlay-acme', 'overlay-globex']);
+  it('injects nothing on a turned-off site or when the card is set to never show on its own', async () => {
+    await setSiteEnabled('netflix', false);
+    expect(await injectCardIfDue(7, 'https://www.netflix.com/')).toBe(false);
+    await updateSettings((s) => ({ ...s, showMode: 'never' }));
+    expect(await injectCardIfDue(7, 'https://www.spotify.com/')).toBe(false);
+    expect(injected).toEqual([]);
   });
 
-  it('registers nothing when the card is set to never show on its own', async () => {
-    await syncContentScripts(companies, settings());
-    await syncContentScripts(companies, settings((s) => ({ ...s, showMode: 'never' })));
-    expect(fake.scripts.size).toBe(0);
-  });
-
-  it('updates the matches when a dataset update changes the domains, and leaves foreign scripts alone', async () => {
-    fake.scripts.set('someone-else', { id: 'someone-else', matches: ['*://*.x.test/*'] });
-    await syncContentScripts(companies, settings());
-    await syncContentScripts([{ ...acme, domains: ['acme.test'] }, globex], settings());
-    expect(fake.scripts.get('overlay-acme')?.matches).toEqual(['*://*.acme.test/*']);
-    expect(fake.scripts.has('someone-else')).toBe(true);
-    expect(desiredRegistrations(companies, settings()).size).toBe(2);
+  it('shrugs off a tab that went away before the script arrived', async () => {
+    fakeScripting(true);
+    expect(await injectCardIfDue(7, 'https://www.dropbox.com/')).toBe(false);
   });
 });
 

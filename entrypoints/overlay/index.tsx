@@ -1,0 +1,63 @@
+import { render } from 'preact';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import cardCss from '@/components/card.css?inline';
+import { OverlayCard } from '@/components/OverlayCard';
+import { mountShadowHost } from '@/components/shadow-host';
+import { askBackground, cardApi } from '@/data/ext-api';
+import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
+
+// The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
+// has loaded and only when the card is due, so no other page ever runs it. It asks the background for the
+// profile (never opens IndexedDB: here that would be the web page's database). The CSS travels inside the
+// script: no web-accessible file a page could probe, no fetch.
+const INJECTED = Symbol.for('python-inside.card');
+
+export default defineUnlistedScript(() => {
+  // One card per document: a second injection (a single-page site's URL change) does nothing.
+  const world = globalThis as { [INJECTED]?: true };
+  if (world[INJECTED]) return;
+  world[INJECTED] = true;
+  showCard().catch(() => undefined); // the extension was reloaded or the page is going away: nothing to show
+});
+
+async function showCard() {
+  const answer = await askBackground({ type: 'card:request' });
+  if (!answer.show) return;
+  const { company } = answer;
+  let behaviour: Behaviour = answer.behaviour;
+  let offByThisCard = false;
+  const ui = mountShadowHost('python-inside', cardCss);
+  const close = () => {
+    render(null, ui.container);
+    ui.remove();
+  };
+  const draw = () =>
+    render(
+      <OverlayCard
+        company={company}
+        behaviour={behaviour}
+        onClose={close}
+        onSetSiteEnabled={async (enabled) => {
+          offByThisCard = !enabled;
+          await askBackground({ type: 'site:set-enabled', companyId: company.id, enabled });
+        }}
+      />,
+      ui.container,
+    );
+  draw();
+
+  // Settings changed elsewhere (options, popup, another device): a site turned off loses its card at once;
+  // a new corner or auto-hide time applies at once.
+  cardApi().storage.onChanged.addListener((changes, area) => {
+    const change = changes[SETTINGS_KEY];
+    if (area !== 'sync' || !change || !ui.container.isConnected) return;
+    const settings = repairSettings(change.newValue);
+    if (!isSiteEnabled(settings, company.id)) {
+      if (!offByThisCard) close(); // the card that turned itself off stays to offer Undo
+      return;
+    }
+    offByThisCard = false;
+    behaviour = { position: settings.position, autoHideSeconds: settings.autoHideSeconds };
+    draw();
+  });
+}
