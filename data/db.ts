@@ -26,7 +26,9 @@ let dbPromise: Promise<Database> | undefined;
 export function openDatabase(): Promise<Database> {
   dbPromise ??= openDB<PythonInsideDB>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
-      if (oldVersion < 1) db.createObjectStore('meta');
+      // By existence, not only by version: an empty database at version 1 (opened elsewhere without a version)
+      // has no stores at all.
+      if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta');
       if (oldVersion < 2) {
         // The old per-record stores go; forgetting the version makes the next start seed the new layout.
         for (const name of ['companies', 'domains'] as const) {

@@ -10,13 +10,25 @@ import { cardForHost } from './router';
 
 export const CARD_SCRIPT = '/overlay.js';
 
-/** Injects the card script if due; says whether it did. */
+/** Where the injected script finds its card: a global of the extension's isolated world, which pages cannot see. */
+export const CARD_DATA_KEY = '__pythonInsideCard';
+
+/**
+ * Injects the card script if due; says whether it did. The decision is recorded here (once per session counts
+ * from now) and handed to the script with the injection, so the card does not have to ask again.
+ */
 export async function injectCardIfDue(tabId: number, url: string | undefined): Promise<boolean> {
   const host = hostnameOfUrl(url); // undefined for every site we have no access to: nothing to do there
   if (!host) return false;
-  const due = await cardForHost(host, { record: false });
-  if (!due.show) return false;
+  const card = await cardForHost(host, { record: true });
+  if (!card.show) return false;
   try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (key: string, data: unknown) => void ((globalThis as Record<string, unknown>)[key] = data),
+      args: [CARD_DATA_KEY, card],
+      injectImmediately: true,
+    });
     await browser.scripting.executeScript({ target: { tabId }, files: [CARD_SCRIPT], injectImmediately: true });
     return true;
   } catch {

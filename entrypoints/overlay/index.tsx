@@ -3,12 +3,12 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
 import { mountShadowHost } from '@/components/shadow-host';
-import { askBackground, cardApi } from '@/data/ext-api';
+import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
 import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
-// has loaded and only when the card is due, so no other page ever runs it. It asks the background for the
-// profile (never opens IndexedDB: here that would be the web page's database). The CSS travels inside the
+// has loaded and only when the card is due, so no other page ever runs it. The profile comes from the background
+// (never from IndexedDB here: that would be the web page's database). The CSS travels inside the
 // script: no web-accessible file a page could probe, no fetch.
 const INJECTED = Symbol.for('python-inside.card');
 
@@ -21,7 +21,10 @@ export default defineUnlistedScript(() => {
 });
 
 async function showCard() {
-  const answer = await askBackground({ type: 'card:request' });
+  // The background hands the card over with the injection; asking is the fallback for any other way in.
+  const world = globalThis as { __pythonInsideCard?: CardResponse };
+  const answer = world.__pythonInsideCard ?? (await askBackground({ type: 'card:request' }));
+  delete world.__pythonInsideCard;
   if (!answer.show) return;
   const { company } = answer;
   let behaviour: Behaviour = answer.behaviour;

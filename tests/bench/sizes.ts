@@ -37,7 +37,8 @@ export function packageSizes(dir: string) {
       files: paths.length,
     };
   };
-  for (const file of files.filter((f) => f.endsWith('.js') && (f.includes('content-scripts') || f.endsWith('background.js')))) {
+  // Scripts at the package root are entry points (background, the injected card); chunks/ are shared parts.
+  for (const file of files.filter((f) => f.endsWith('.js') && relative(dir, f).split('/').length === 1)) {
     add(relative(dir, file), [relative(dir, file)]);
   }
   for (const html of files.filter((f) => f.endsWith('.html'))) add(relative(dir, html), [relative(dir, html), ...pageAssets(dir, relative(dir, html))]);

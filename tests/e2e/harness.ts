@@ -69,20 +69,21 @@ export async function launchExtension(): Promise<Harness> {
 async function waitForSeed(h: Harness, timeout = 15_000): Promise<void> {
   const end = Date.now() + timeout;
   for (;;) {
-    const version = await h.worker.evaluate(
-      () =>
-        new Promise<unknown>((resolve) => {
-          const open = indexedDB.open('python-inside');
-          open.onerror = () => resolve(undefined);
-          open.onsuccess = () => {
-            const db = open.result;
-            if (!db.objectStoreNames.contains('meta')) return resolve(db.close());
-            const get = db.transaction('meta').objectStore('meta').get('datasetVersion');
-            get.onsuccess = () => resolve((db.close(), get.result));
-            get.onerror = () => resolve((db.close(), undefined));
-          };
-        }),
-    );
+    const version = await h.worker.evaluate(async () => {
+      // Opening a database that does not exist would create it: look first.
+      if (!(await indexedDB.databases()).some((d) => d.name === 'python-inside')) return undefined;
+      return new Promise<unknown>((resolve) => {
+        const open = indexedDB.open('python-inside');
+        open.onerror = () => resolve(undefined);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('meta')) return resolve(db.close());
+          const get = db.transaction('meta').objectStore('meta').get('datasetVersion');
+          get.onsuccess = () => resolve((db.close(), get.result));
+          get.onerror = () => resolve((db.close(), undefined));
+        };
+      });
+    });
     if (version) return;
     if (Date.now() > end) throw new Error('The background never seeded the dataset');
     await new Promise((r) => setTimeout(r, 100));

@@ -6,13 +6,15 @@ import { ensureSeeded } from '@/data/db';
 import { setSiteEnabled, updateSettings } from '@/data/settings';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings-shape';
 import { badgeFor } from '@/entrypoints/background/badge';
-import { CARD_SCRIPT, injectCardIfDue } from '@/entrypoints/background/injection';
+import { CARD_DATA_KEY, CARD_SCRIPT, injectCardIfDue } from '@/entrypoints/background/injection';
 import { handleMessage } from '@/entrypoints/background/router';
 import { acme, globex } from '../fixtures/profiles';
 
 interface Injection {
   target: { tabId: number };
-  files: string[];
+  files?: string[];
+  func?: (...args: unknown[]) => void;
+  args?: unknown[];
 }
 
 /** An in-memory scripting.executeScript that records what was injected where, or fails like a closed tab. */
@@ -41,18 +43,24 @@ describe('injecting the card after load', () => {
 
   it('injects the card script into a covered, enabled page, and nothing anywhere else', async () => {
     expect(await injectCardIfDue(7, 'https://music.youtube.com/watch?v=1')).toBe(true);
-    expect(injected).toEqual([expect.objectContaining({ target: { tabId: 7 }, files: [CARD_SCRIPT] })]);
+    // First the card's content, into the extension's isolated world; then the script that draws it.
+    const [data, script] = injected;
+    expect(data).toMatchObject({ target: { tabId: 7 }, args: [CARD_DATA_KEY, { show: true, company: { id: 'youtube' } }] });
+    const world = globalThis as Record<string, unknown>;
+    data!.func!(...data!.args!);
+    expect(world[CARD_DATA_KEY]).toMatchObject({ company: { name: 'YouTube' } });
+    delete world[CARD_DATA_KEY];
+    expect(script).toEqual(expect.objectContaining({ target: { tabId: 7 }, files: [CARD_SCRIPT] }));
     for (const url of [undefined, 'https://example.org/', 'https://notyoutube.com/', 'file:///youtube.com', 'chrome://settings/']) {
       expect(await injectCardIfDue(8, url), String(url)).toBe(false);
     }
-    expect(injected).toHaveLength(1);
+    expect(injected).toHaveLength(2);
   });
 
   it('does not inject once the card has shown this session, unless set to show on every load', async () => {
     expect(await injectCardIfDue(7, 'https://www.reddit.com/')).toBe(true);
-    expect(await injectCardIfDue(7, 'https://www.reddit.com/')).toBe(true); // looking does not use up the showing
-    await cardRequest('https://www.reddit.com/'); // the injected card asked for its content: now it has shown
     expect(await injectCardIfDue(7, 'https://old.reddit.com/')).toBe(false);
+    expect(await cardRequest('https://www.reddit.com/')).toEqual({ show: false, reason: 'already-shown' });
     await updateSettings((s) => ({ ...s, showMode: 'every-load' }));
     expect(await injectCardIfDue(7, 'https://old.reddit.com/')).toBe(true);
   });

@@ -104,6 +104,13 @@ describe('sharded layout', () => {
     expect(await getCompany('toString')).toBeUndefined();
   });
 
+  it('repairs an empty database that something else created at version 1', async () => {
+    await closeDatabase();
+    (await openDB(DB_NAME, 1)).close();
+    expect(await seedDataset(v1)).toBe(true);
+    expect(await findCompanyIdForHost('acme.test')).toBe('acme');
+  });
+
   it('upgrades a version 1 database (one record per company and domain) by re-seeding it', async () => {
     await closeDatabase();
     const old = await openDB(DB_NAME, 1, {
