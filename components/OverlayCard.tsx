@@ -1,6 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CompanyProfile } from '@/data/schema';
 import type { Behaviour } from '@/data/settings-shape';
+import { CardDigest } from './CardDigest';
 import { CompanyCard } from './CompanyCard';
 import { placementClass } from './overlay-placement';
 import { useAutoHide } from './useAutoHide';
@@ -19,10 +20,17 @@ interface Props {
  */
 export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: Props) {
   const [turnedOff, setTurnedOff] = useState(false);
+  const [showAll, setShowAll] = useState(false);
+  const scroll = useRef<HTMLDivElement>(null);
   const [error, setError] = useState('');
   const headingId = 'python-inside-heading';
   // After "Don't show", the undo note stays until closed: hiding it on a timer would hide the only undo.
   const { handlers } = useAutoHide(turnedOff ? 0 : behaviour.autoHideSeconds, onClose);
+
+  // "Show all" was pressed inside the card: keep focus there, on the full profile that replaced the button.
+  useEffect(() => {
+    if (showAll) scroll.current?.focus();
+  }, [showAll]);
 
   const setEnabled = (enabled: boolean) => {
     setError('');
@@ -64,8 +72,12 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: P
         </div>
       ) : (
         <>
-          <div class="pi-scroll">
-            <CompanyCard company={company} headingId={headingId} />
+          <div class="pi-scroll" ref={scroll} tabIndex={showAll ? 0 : undefined} role={showAll ? 'group' : undefined} aria-label={showAll ? `All about ${company.name}` : undefined}>
+            {showAll ? (
+              <CompanyCard company={company} headingId={headingId} />
+            ) : (
+              <CardDigest company={company} headingId={headingId} onShowAll={() => setShowAll(true)} />
+            )}
           </div>
           <div class="pi-actions">
             <button type="button" class="pi-button pi-quiet" onClick={() => setEnabled(false)}>

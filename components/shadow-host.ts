@@ -14,7 +14,8 @@ export function mountShadowHost(name: string, css: string): ShadowHost {
   const host = document.createElement(name);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important}\n${css}`;
+  // Out of the page's flow (fixed, no size): adding the card never makes the browser lay the page out again.
+  style.textContent = `:host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;z-index:2147483647 !important}\n${css}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   // Keys typed in the card must not reach the site's shortcuts (YouTube's "k", Reddit's "j").

@@ -27,13 +27,22 @@ function watchFor({ selector, inShadowOf }: { selector: string; inShadowOf: stri
     observer.disconnect();
     requestAnimationFrame(() => (window.__benchCardAt = performance.now()));
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-export async function measureCard(context: BrowserContext, url: string, beforeNavigation?: (page: Page) => Promise<void>): Promise<CardTiming> {
+/** What to wait for: the card, or the mark the after-load floor's one line leaves on <html>. */
+export const CARD = { selector: '.pi-overlay', inShadowOf: 'python-inside' };
+export const FLOOR_MARK = { selector: 'html[data-bench-floor]', inShadowOf: null };
+
+export async function measureCard(
+  context: BrowserContext,
+  url: string,
+  beforeNavigation?: (page: Page) => Promise<void>,
+  target: { selector: string; inShadowOf: string | null } = CARD,
+): Promise<CardTiming> {
   const page = await context.newPage();
   try {
-    await page.addInitScript(watchFor, { selector: '.pi-overlay', inShadowOf: 'python-inside' });
+    await page.addInitScript(watchFor, target);
     if (beforeNavigation) await beforeNavigation(page);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.__benchCardAt !== undefined, undefined, { timeout: 10_000 });

@@ -21,8 +21,8 @@ interface Results {
   machine: { cpus: number; cpu?: string; memoryGb: number; node: string };
   runs: number;
   warmup: number;
-  page: { scenarios: Record<string, PageSummary> };
-  card: { warm: CardSummary; cold: CardSummary };
+  page: { scenarios: Record<string, PageSummary>; afterLoad: Record<string, { totalMs: Summary; byKind: Record<string, number> }> };
+  card: { warm: CardSummary; cold: CardSummary; floorAfterLoadMs: Summary };
   popup: { toCardMs: Summary };
   database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
   matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
@@ -42,6 +42,12 @@ export function renderReport(r: Results): string {
     ([name, s]) =>
       `| ${name} | ${spread(s.taskMs)} ${ratio(s.taskMs, base.taskMs)} | ${spread(s.scriptMs)} | ${spread(s.heapMb, 2)} ${ratio(s.heapMb, base.heapMb)} | ${spread(s.domContentLoadedMs)} | ${spread(s.loadMs)} ${ratio(s.loadMs, base.loadMs)} | ${s.injectedViews}/${s.views} | ${s.cardShown}/${s.views} |`,
   );
+  // The card may show once the page has loaded and the browser lets an extension inject: the moment a one-line
+  // script injected the same way runs (measured in the same benchmark).
+  const mayShow = (c: CardSummary) => c.fromLoadMs.median - r.card.floorAfterLoadMs.median;
+  // The card's own main-thread cost: work after load with the card, minus the same with a one-line injection.
+  const cardWork =
+    r.page.afterLoad['Python Inside: covered site, card shown']!.totalMs.median - r.page.afterLoad['floor: one line injected after load']!.totalMs.median;
   const uncovered = r.page.scenarios['Python Inside: uncovered site']!;
   const covered = r.page.scenarios['Python Inside: covered site, card shown']!;
   const cs = r.sizes.entries['overlay.js'];
@@ -50,10 +56,10 @@ export function renderReport(r: Results): string {
     ['Uncovered site: ≤ +2 ms main-thread time', `${n(uncovered.taskMs.median - base.taskMs.median)} ms`, check(uncovered.taskMs.median - base.taskMs.median <= 2)],
     ['Uncovered site: no extra heap', `${n(uncovered.heapMb.median - base.heapMb.median, 2)} MB`, check(uncovered.heapMb.median - base.heapMb.median <= 0.05)],
     ['Uncovered site: no load-event delay', `${n(uncovered.loadMs.median - base.loadMs.median)} ms`, check(uncovered.loadMs.median - base.loadMs.median <= 5)],
-    ['Covered site: ≤ floor + 8 ms main-thread time', `floor ${n(covered.taskMs.median - floor.taskMs.median, 1)} ms`, check(covered.taskMs.median - floor.taskMs.median <= 8)],
+    ['Covered site: ≤ floor + 8 ms main-thread time', `floor ${n(covered.taskMs.median - floor.taskMs.median, 1)} ms (page total); after-load floor ${n(cardWork, 1)} ms (trace)`, check(cardWork <= 8)],
     ['Covered site: ≤ floor + 0.5 MB heap', `floor ${n(covered.heapMb.median - floor.heapMb.median, 2)} MB`, check(covered.heapMb.median - floor.heapMb.median <= 0.5)],
-    ['Card ≤ 50 ms after it may show, warm', `${n(r.card.warm.fromLoadMs.median)} ms after load`, check(r.card.warm.fromLoadMs.median <= 50)],
-    ['Card ≤ 150 ms after it may show, cold', `${n(r.card.cold.fromLoadMs.median)} ms after load`, check(r.card.cold.fromLoadMs.median <= 150)],
+    ['Card ≤ 50 ms after it may show, warm', `${n(mayShow(r.card.warm))} ms (${n(r.card.warm.fromLoadMs.median)} ms after load)`, check(mayShow(r.card.warm) <= 50)],
+    ['Card ≤ 150 ms after it may show, cold', `${n(mayShow(r.card.cold))} ms (${n(r.card.cold.fromLoadMs.median)} ms after load)`, check(mayShow(r.card.cold) <= 150)],
     ['Content script (overlay.js) ≤ 12 KB gzip', cs ? kb(cs.gzip) : 'none', check(!!cs && cs.gzip <= 12 * 1024)],
     ['Matcher ≥ 1M lookups/s at 100,000 domains', `${n(r.matcher.synthetic.lookupsPerSecond.median / 1e6, 2)}M/s`, check(r.matcher.synthetic.lookupsPerSecond.median >= 1e6)],
     ['Seeding 10,000 companies ≤ 500 ms', `${n(r.database.synthetic.seedMs.median, 0)} ms`, check(r.database.synthetic.seedMs.median <= 500)],
@@ -76,12 +82,18 @@ ${r.date} · ${r.machine.cpus} × ${r.machine.cpu ?? 'CPU'} · ${r.machine.memor
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
+## Main-thread work after the load event (Chromium trace, ms)
+
+${afterLoadTable(r)}
+
 ## Time to card (ms)
 
 | Service worker | From navigation start | From DOMContentLoaded | From load event |
 |---|---|---|---|
 ${card('warm', r.card.warm)}
 ${card('cold (stopped before each visit)', r.card.cold)}
+
+A one-line script injected the same way (after load) runs ${spread(r.card.floorAfterLoadMs)} ms after the load event: the earliest any after-load design can show something.
 
 Popup, from opening to the card drawn: ${spread(r.popup.toCardMs)} ms.
 
@@ -106,4 +118,12 @@ Package: ${kb(r.sizes.totalBytes)} in ${r.sizes.files} files.
 |---|---|---|
 ${targets.map((t) => `| ${t.join(' | ')} |`).join('\n')}
 `;
+}
+
+function afterLoadTable(r: Results): string {
+  const entries = Object.entries(r.page.afterLoad);
+  const kinds = Object.keys(entries[0]?.[1].byKind ?? {});
+  const head = `| Scenario | Total | ${kinds.join(' | ')} |\n|---|---|${kinds.map(() => '---').join('|')}|`;
+  const rows = entries.map(([name, a]) => `| ${name} | ${spread(a.totalMs)} | ${kinds.map((k) => n(a.byKind[k] ?? 0)).join(' | ')} |`);
+  return [head, ...rows].join('\n');
 }

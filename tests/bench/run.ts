@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { loadValidProfiles } from '../../data/profile-files';
 import { EXTENSION_DIR } from '../e2e/harness';
 import { launchBench, type BenchBrowser } from './browser';
-import { measureCard, measurePopup } from './card-timing';
+import { FLOOR_MARK, measureCard, measurePopup } from './card-timing';
 import { benchDatabase } from './db-in-browser';
 import { fixtureExtensions } from './fixture-extensions';
 import { benchMatcher } from './matcher';
@@ -16,6 +16,7 @@ import { measurePageView, type PageView } from './page-cost';
 import { renderReport } from './report';
 import { packageSizes } from './sizes';
 import { repeat, summarize, type Summary } from './stats';
+import { traceAfterLoad, type AfterLoad } from './trace';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const WARMUP = 2;
@@ -85,6 +86,23 @@ const pageCost: Record<string, PageSummary> = await pageViewsInTurns([
   { name: 'Python Inside: covered site, card shown', browser: browsers.ours, url: COVERED },
   ...(browsers.compare ? [{ name: `compare: ${process.env.BENCH_COMPARE!.split('/').pop()}`, browser: browsers.compare, url: COVERED }] : []),
 ]);
+log('main-thread work after the load event, from Chromium traces');
+const afterLoad = (runs: AfterLoad[]) => ({
+  totalMs: summarize(runs.map((r) => r.totalMs)),
+  byKind: Object.fromEntries(Object.keys(runs[0]!.byKind).map((k) => [k, summarize(runs.map((r) => r.byKind[k]!)).median])),
+});
+const traces: Record<string, ReturnType<typeof afterLoad>> = {};
+for (const [name, b, url] of [
+  ['no extension', browsers.none, COVERED],
+  ['floor: one line injected after load', browsers.floorAfterLoad, COVERED],
+  ['Python Inside: covered site, card shown', browsers.ours, COVERED],
+] as const) {
+  traces[name] = afterLoad(await repeat(RUNS, 1, () => traceAfterLoad(b.context, url)));
+}
+
+log('time to a one-line script injected after load (the earliest an after-load design can show anything)');
+const floorRuns = await repeat(RUNS, WARMUP, () => measureCard(browsers.floorAfterLoad.context, COVERED, undefined, FLOOR_MARK));
+const floorAfterLoadMs = summarize(floorRuns.map((r) => r.fromLoadMs));
 for (const b of [browsers.none, browsers.floor, browsers.floorAfterLoad, browsers.compare]) await b?.close();
 
 const ours = await (async (b: BenchBrowser) => {
@@ -127,8 +145,8 @@ const results = {
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   runs: RUNS,
   warmup: WARMUP,
-  page: { url: { covered: COVERED, uncovered: UNCOVERED }, scenarios: pageCost },
-  card: { warm: ours.cardWarm, cold: ours.cardCold },
+  page: { url: { covered: COVERED, uncovered: UNCOVERED }, scenarios: pageCost, afterLoad: traces },
+  card: { warm: ours.cardWarm, cold: ours.cardCold, floorAfterLoadMs },
   popup: { toCardMs: ours.popupMs },
   database,
   matcher,

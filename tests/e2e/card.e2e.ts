@@ -39,6 +39,9 @@ describe('the card appears on covered sites', () => {
     await expect(region.getByRole('heading', { level: 2 }).textContent()).resolves.toBe(name);
     expect(await region.getByRole('button', { name: 'Close' }).isVisible()).toBe(true);
     expect(await region.getByRole('button', { name: "Don't show on this site" }).isVisible()).toBe(true);
+    // It opens as a digest; everything, sources included, is one button away.
+    expect(await region.locator('.pi-sources').count()).toBe(0);
+    await region.getByRole('button', { name: /^Show all \d+ uses and \d+ sources$/ }).click();
     // Sources open in a new tab without handing the site a reference to the page.
     const links = region.locator('.pi-sources a');
     expect(await links.count()).toBeGreaterThan(0);

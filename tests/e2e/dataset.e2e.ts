@@ -25,6 +25,7 @@ describe('the card on an alternative domain of every company', () => {
     await expect.poll(() => region.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await region.getByRole('heading', { level: 2 }).textContent()).toBe(name);
     // Every source shows how strong it is: the company's own word or a third party's.
+    await region.getByRole('button', { name: /^Show all/ }).click();
     const kinds = await region.locator('.pi-sources li .pi-kind').allTextContents();
     expect(kinds.length).toBe(PROFILES.find((p) => p.name === name)!.sources.length);
     for (const kind of kinds) expect(['Own blog', 'Own talk', 'Own code', 'Own docs', 'Third party']).toContain(kind);

@@ -64,6 +64,20 @@ describe('OverlayCard', () => {
     expect(within(region).getByRole('button', { name: "Don't show on this site" })).toBeTruthy();
   });
 
+  it('opens with a digest (summary, areas, tools, how it is sourced) and shows everything on request', () => {
+    const { region } = setup();
+    expect(within(region).getByText('Acme runs its storefront on Python.')).toBeTruthy();
+    expect(within(region).getByText('Web backend, Machine learning', { exact: false })).toBeTruthy();
+    expect(within(region).getByRole('list', { name: 'Tools' }).textContent).toBe('DjangoCeleryPyTorchFlask');
+    expect(within(region).getByText(/2 from Acme itself/)).toBeTruthy();
+    expect(within(region).queryByRole('region', { name: 'Sources' })).toBeNull();
+
+    fireEvent.click(within(region).getByRole('button', { name: 'Show all 3 uses and 2 sources' }));
+    const sources = within(region).getByRole('region', { name: 'Sources' });
+    expect(within(sources).getAllByRole('link').map((a) => a.textContent)).toEqual(['How Acme uses Django', 'ML at Acme']);
+    expect(document.activeElement).toBe(within(region).getByRole('group', { name: 'All about Acme' }));
+  });
+
   it('Escape closes it when focus is inside', () => {
     const { region, onClose } = setup();
     fireEvent.keyDown(within(region).getByRole('button', { name: 'Close' }), { key: 'Escape' });

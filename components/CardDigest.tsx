@@ -1,0 +1,54 @@
+import { AREA_LABELS, AREAS } from '@/data/areas';
+import type { CompanyProfile } from '@/data/schema';
+import { isOwnSource } from '@/data/source-kinds';
+
+interface Props {
+  company: CompanyProfile;
+  headingId: string;
+  onShowAll: () => void;
+}
+
+const MAX_TOOLS = 6;
+
+/**
+ * The card as it first appears in a page: who, what Python does there in one sentence, where and with which
+ * tools, and how the claims are sourced. The full profile renders only when asked for: laying out every use and
+ * source is most of what the card costs a page (see the README's Performance section).
+ */
+export function CardDigest({ company, headingId, onShowAll }: Props) {
+  const areas = AREAS.filter((a) => company.uses.some((u) => u.area === a)).map((a) => AREA_LABELS[a]);
+  const tools = [...new Set(company.uses.flatMap((u) => u.tools))];
+  const own = company.sources.filter((s) => isOwnSource(s.kind)).length;
+  const third = company.sources.length - own;
+  return (
+    <article class="pi-card" aria-labelledby={headingId}>
+      <header class="pi-card-header">
+        <h2 class="pi-title" id={headingId}>
+          {company.name}
+        </h2>
+        {company.parent && <p class="pi-parent">Part of {company.parent}</p>}
+      </header>
+      <p class="pi-summary">{company.summary}</p>
+      <p class="pi-digest-line">
+        <span class="pi-label">Python for</span> {areas.join(', ')}
+      </p>
+      {tools.length > 0 && (
+        <ul class="pi-tools" aria-label="Tools">
+          {tools.slice(0, MAX_TOOLS).map((tool) => (
+            <li class="pi-chip" key={tool}>
+              {tool}
+            </li>
+          ))}
+          {tools.length > MAX_TOOLS && <li class="pi-chip pi-chip-more">+{tools.length - MAX_TOOLS} more</li>}
+        </ul>
+      )}
+      <p class="pi-digest-line">
+        <span class="pi-label">Sources</span> {own} from {company.name} itself
+        {third ? `, ${third} third-party` : ''}
+      </p>
+      <button type="button" class="pi-link-button pi-show-all" onClick={onShowAll}>
+        Show all {company.uses.length} uses and {company.sources.length} sources
+      </button>
+    </article>
+  );
+}

@@ -1,0 +1,34 @@
+// Size budgets for the built package: deterministic, so CI fails when one is exceeded (timings are only
+// reported, by `npm run bench`). The card script is what covered pages pay for; it has the tightest budget.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { packageSizes } from '../bench/sizes';
+import { EXTENSION_DIR } from './harness';
+
+const KB = 1024;
+const sizes = packageSizes(EXTENSION_DIR);
+const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+
+describe('package budgets', () => {
+  it.each([
+    ['overlay.js', 12 * KB],
+    ['background.js', 50 * KB],
+    ['popup.html', 25 * KB],
+    ['options.html', 25 * KB],
+    ['browse.html', 25 * KB],
+  ])('%s stays within %i bytes gzipped (with the chunks it loads)', (entry, budget) => {
+    expect(sizes.entries[entry], `no ${entry} in the build`).toBeDefined();
+    expect(sizes.entries[entry]!.gzip).toBeLessThanOrEqual(budget);
+  });
+
+  it('the whole package stays under 350 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(350 * KB);
+  });
+
+  it('registers no content script: the card is injected only where it is due', () => {
+    expect(manifest.content_scripts ?? []).toEqual([]);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+  });
+});
