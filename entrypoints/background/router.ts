@@ -1,9 +1,10 @@
 /** Answers the typed messages from content scripts, popup and options; rejects anything else. */
-import type { Browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
 import { ensureSeeded, findCompanyForHost } from '@/data/db';
 import { hostnameOfUrl } from '@/data/match';
-import { parseMessage, type CardResponse, type Message, type ResponseFor } from '@/data/messages';
+import type { CardResponse, Message, ResponseFor } from '@/data/messages';
+import { parseMessage } from '@/data/message-schema';
 import { getSettings, setSiteEnabled } from '@/data/settings';
 import { isSiteEnabled } from '@/data/settings-shape';
 import { markShownThisSession, shownThisSession } from './session-shown';
@@ -52,7 +53,10 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
  * runtime.onMessage handler: a promise of the answer, or a rejected promise naming what was wrong, which the
  * sender receives as an error.
  */
-export function handleMessage(raw: unknown, sender: Sender): Promise<unknown> {
+export function handleMessage(raw: unknown, sender: Sender, ownId: string = browser.runtime.id): Promise<unknown> {
+  // Only our own contexts (card, popup, options, browse page) may ask; there is no externally_connectable, and
+  // web pages cannot reach runtime.onMessage, but a message from anything else is refused all the same.
+  if (sender.id !== ownId) return Promise.reject(new Error('Python Inside rejected a message: not from this extension'));
   const parsed = parseMessage(raw);
   if ('error' in parsed) return Promise.reject(new Error(`Python Inside rejected a message: ${parsed.error}`));
   return answer(parsed.message, sender);

@@ -33,7 +33,7 @@ function fakeScripting(fail = false) {
 
 const companies = [acme, globex];
 const settings = (change: (s: Settings) => Settings = (s) => s) => change({ ...DEFAULT_SETTINGS });
-const cardRequest = (url: string) => handleMessage({ type: 'card:request' }, { url, id: 'self' });
+const cardRequest = (url: string) => handleMessage({ type: 'card:request' }, { url, id: fakeBrowser.runtime.id });
 
 describe('injecting the card after load', () => {
   let injected: Injection[];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from '@/data/messages';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseMessage } from '@/data/message-schema';
 import { getSettings, setSiteEnabled, updateSettings } from '@/data/settings';
 import { clearShownThisSession } from '@/entrypoints/background/session-shown';
 import { handleMessage } from '@/entrypoints/background/router';
 
-const page = (url: string) => ({ url, tab: { url } as never, id: 'self' });
+const page = (url: string) => ({ url, tab: { url } as never, id: fakeBrowser.runtime.id });
 const request = (url: string) => handleMessage({ type: 'card:request' }, page(url));
 
 describe('card:request', () => {
@@ -25,7 +26,7 @@ describe('card:request', () => {
 
   it('judges the page by the sender, not by anything in the message', async () => {
     await expect(handleMessage({ type: 'card:request', host: 'youtube.com' }, page('https://example.org/'))).rejects.toThrow(
-      /unexpected fields/,
+      /unexpected field "host"/,
     );
   });
 
@@ -72,13 +73,24 @@ describe('malformed messages are rejected with a reason', () => {
     [undefined, /not a message/],
     ['card:request', /not a message/],
     [{ type: 'lookup' }, /unknown message type "lookup"/],
-    [{ type: 'site:set-enabled', companyId: 'uber' }, /exactly companyId and enabled/],
+    [{ type: 'site:set-enabled', companyId: 'uber' }, /missing field "enabled"/],
     [{ type: 'site:set-enabled', companyId: 'Uber!', enabled: false }, /bad companyId/],
     [{ type: 'site:set-enabled', companyId: 'uber', enabled: 'no' }, /must be a boolean/],
-    [{ type: 'dataset:ensure', extra: 1 }, /unexpected fields/],
+    [{ type: 'dataset:ensure', extra: 1 }, /unexpected field "extra"/],
+    [{ type: 'site:set-enabled', companyId: 'x'.repeat(500), enabled: true }, /too long/],
+    [{ type: { toString: () => 'card:request' } }, /not a message/],
+    [[{ type: 'card:request' }], /not a message/],
+    [{ type: 'x'.repeat(10_000) }, /unknown message type "x{40}"$/],
   ])('%j', async (message, reason) => {
     await expect(handleMessage(message, page('https://www.uber.com/'))).rejects.toThrow(reason);
     expect('error' in parseMessage(message)).toBe(true);
+  });
+
+  it('refuses messages from anything but this extension', async () => {
+    const stranger = { url: 'https://www.uber.com/', id: 'another-extension-id' };
+    await expect(handleMessage({ type: 'site:set-enabled', companyId: 'uber', enabled: false }, stranger)).rejects.toThrow(/not from this extension/);
+    await expect(handleMessage({ type: 'card:request' }, { url: 'https://www.uber.com/' })).rejects.toThrow(/not from this extension/);
+    expect((await getSettings()).disabledSites).toEqual([]);
   });
 
   it('a rejected message changes nothing', async () => {
