@@ -78,7 +78,7 @@ describe('malformed messages are rejected with a reason', () => {
     [{ type: 'site:set-enabled', companyId: 'uber', enabled: 'no' }, /must be a boolean/],
     [{ type: 'dataset:ensure', extra: 1 }, /unexpected field "extra"/],
     [{ type: 'site:set-enabled', companyId: 'x'.repeat(500), enabled: true }, /too long/],
-    [{ type: { toString: () => 'card:request' } }, /not a message/],
+    [{ type: { toString: (): string => 'card:request' } }, /not a message/],
     [[{ type: 'card:request' }], /not a message/],
     [{ type: 'x'.repeat(10_000) }, /unknown message type "x{40}"$/],
   ])('%j', async (message, reason) => {
