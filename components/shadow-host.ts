@@ -1,25 +1,68 @@
 /**
  * The card's host in the page: <python-inside> with an open shadow root holding its styles and a container.
- * `:host { all: initial !important }` cuts off everything the page's CSS could pass in; important declarations
- * inside a shadow tree beat the page's own, so a site cannot hide or restyle the card.
+ *
+ * Built to survive hostile pages:
+ * - `:host { all: initial !important }`: important declarations inside a shadow tree beat the page's own, so no
+ *   page rule (`* { all: unset !important }`, `display: none`) reaches the card;
+ * - shown in the top layer as a manual popover where supported, so transforms, filters or z-indexes on the
+ *   page's own elements cannot move, clip or cover it;
+ * - styles adopted as a constructed stylesheet where possible, which a strict page CSP does not govern;
+ * - if the page has taken the name `python-inside` (its own custom element), a plain <div> hosts the card.
+ * Out of the page's flow (fixed, no size): adding the card never makes the browser lay the page out again.
  */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+const HOST_CSS =
+  ':host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;' +
+  'height:0 !important;margin:0 !important;padding:0 !important;border:0 !important;overflow:visible !important;' +
+  'display:block !important;visibility:visible !important;opacity:1 !important;z-index:2147483647 !important}\n';
 
 export interface ShadowHost {
+  host: HTMLElement;
   container: HTMLElement;
   remove(): void;
 }
 
-export function mountShadowHost(name: string, css: string): ShadowHost {
-  const host = document.createElement(name);
-  const shadow = host.attachShadow({ mode: 'open' });
-  const style = document.createElement('style');
-  // Out of the page's flow (fixed, no size): adding the card never makes the browser lay the page out again.
-  style.textContent = `:host{all:initial !important;position:fixed !important;top:0 !important;left:0 !important;width:0 !important;height:0 !important;z-index:2147483647 !important}\n${css}`;
+function hostWithShadow(name: string): { host: HTMLElement; shadow: ShadowRoot } {
+  try {
+    const host = document.createElement(name);
+    return { host, shadow: host.attachShadow({ mode: 'open' }) };
+  } catch {
+    // The page defined `name` as its own element (with its own shadow root): use a name no page can define.
+    const host = document.createElement('div');
+    host.dataset.pythonInside = '';
+    return { host, shadow: host.attachShadow({ mode: 'open' }) };
+  }
+}
+
+function adoptStyles(shadow: ShadowRoot, css: string): void {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    shadow.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement('style');
+    style.textContent = css;
+    shadow.append(style);
+  }
+}
+
+/** The mounted host, or null where a card does not belong (an SVG or XML document). */
+export function mountShadowHost(name: string, css: string): ShadowHost | null {
+  const root = document.documentElement;
+  if (!root || root.namespaceURI !== HTML_NS) return null;
+  const { host, shadow } = hostWithShadow(name);
+  adoptStyles(shadow, HOST_CSS + css);
   const container = document.createElement('div');
-  shadow.append(style, container);
+  shadow.append(container);
   // Keys typed in the card must not reach the site's shortcuts (YouTube's "k", Reddit's "j").
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
-  document.documentElement.append(host);
-  return { container, remove: () => host.remove() };
+  if ('showPopover' in host) host.popover = 'manual';
+  root.append(host);
+  try {
+    host.showPopover?.();
+  } catch {
+    // Not in the top layer (an older browser, or the page removed the host at once): it still shows in place.
+  }
+  return { host, container, remove: () => host.remove() };
 }

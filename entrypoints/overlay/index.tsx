@@ -30,6 +30,7 @@ async function showCard() {
   let behaviour: Behaviour = answer.behaviour;
   let offByThisCard = false;
   const ui = mountShadowHost('python-inside', cardCss);
+  if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there
   const close = () => {
     render(null, ui.container);
     ui.remove();

@@ -1,3 +1,5 @@
+import { HOSTILE_PAGES, type FixtureResponse } from './hostile-pages';
+
 /**
  * The page every routed URL gets: a plausible site with text, a focused search box like real sites have, and
  * hostile CSS aimed at the elements the card uses, so style isolation is exercised on every load.
@@ -25,4 +27,10 @@ export function fixturePage(url: URL): string {
   </main>
 </body>
 </html>`;
+}
+
+/** What any routed URL answers: a hostile fixture under /hostile/<name>, the plain fixture page otherwise. */
+export function fixtureResponse(url: URL): FixtureResponse {
+  const hostile = url.pathname.startsWith('/hostile/') ? HOSTILE_PAGES[url.pathname.slice('/hostile/'.length)] : undefined;
+  return hostile ? hostile() : { contentType: 'text/html; charset=utf-8', body: fixturePage(url) };
 }

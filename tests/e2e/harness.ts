@@ -10,7 +10,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadValidProfiles } from '../../data/profile-files';
 import { CHROMIUM_FLAGS } from '../tools/chromium-flags.mjs';
-import { fixturePage } from './fixture-page';
+import { fixtureResponse } from './fixture-page';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -46,7 +46,8 @@ export async function launchExtension(): Promise<Harness> {
   await context.route(/^https?:\/\//, (route) => {
     const url = route.request().url();
     requests.push(url);
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixturePage(new URL(url)) });
+    const { contentType, body, headers } = fixtureResponse(new URL(url));
+    return route.fulfill({ status: 200, contentType, body, headers });
   });
 
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
