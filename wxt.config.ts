@@ -8,7 +8,8 @@ const profiles = loadValidProfiles();
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // No modulepreload polyfill: it would put a fetch() into the pages, and every browser we target has the native one.
+  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
   // `npm run dev` opens a browser with the extension when there is a screen; on a headless Linux box it only
   // builds .output/chrome-mv3-dev and reloads it on save (load it unpacked yourself).
   webExt: { disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY },

@@ -23,6 +23,8 @@ export interface Harness {
   extensionId: string;
   /** Every URL the browser tried to load over http(s), in order. */
   requests: string[];
+  /** The ones that were not a page or frame navigation (made by a script: the extension must never make one). */
+  scriptRequests: string[];
   close(): Promise<void>;
 }
 
@@ -43,9 +45,11 @@ export async function launchExtension(): Promise<Harness> {
     viewport: { width: 1280, height: 800 },
   });
   const requests: string[] = [];
+  const scriptRequests: string[] = [];
   await context.route(/^https?:\/\//, (route) => {
     const url = route.request().url();
     requests.push(url);
+    if (!route.request().isNavigationRequest()) scriptRequests.push(url);
     const { contentType, body, headers } = fixtureResponse(new URL(url));
     return route.fulfill({ status: 200, contentType, body, headers });
   });
@@ -57,6 +61,7 @@ export async function launchExtension(): Promise<Harness> {
     worker,
     extensionId,
     requests,
+    scriptRequests,
     async close() {
       await context.close();
       await rm(profile, { recursive: true, force: true });
@@ -147,7 +152,10 @@ export function useExtension(): () => Harness {
     h = await launchExtension();
   });
   afterAll(async () => {
+    // Privacy, over the whole suite: the fixture pages load nothing, so any other request came from the extension.
+    const made = h?.scriptRequests ?? [];
     await h?.close();
+    if (made.length) throw new Error(`Requests that were not navigations: ${made.join(', ')}`);
   });
   beforeEach(async () => {
     await setSettings(h!, { showMode: 'every-load', autoHideSeconds: 0 });

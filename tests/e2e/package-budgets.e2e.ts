@@ -1,6 +1,6 @@
 // Size budgets for the built package: deterministic, so CI fails when one is exceeded (timings are only
 // reported, by `npm run bench`). The card script is what covered pages pay for; it has the tightest budget.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageSizes } from '../bench/sizes';
@@ -32,3 +32,20 @@ describe('package budgets', () => {
     expect(manifest.permissions).toEqual(['storage', 'scripting']);
   });
 });
+
+describe('no network code', () => {
+  it('the built scripts contain no network API at all', () => {
+    const scripts = filesOf(EXTENSION_DIR).filter((f) => f.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    for (const file of scripts) {
+      const code = readFileSync(file, 'utf8');
+      for (const api of ['fetch(', 'XMLHttpRequest', 'WebSocket', 'sendBeacon', 'EventSource', 'importScripts', 'RTCPeerConnection']) {
+        expect(code.includes(api), `${api} in ${file}`).toBe(false);
+      }
+    }
+  });
+});
+
+function filesOf(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name)) : [join(dir, e.name)]));
+}
