@@ -4,6 +4,7 @@ import { getAllCompanies } from '@/data/db';
 import type { CompanyProfile } from '@/data/schema';
 import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings-shape';
 import { BehaviourForm } from './BehaviourForm';
+import { SettingsTransfer } from './SettingsTransfer';
 import { SiteList } from './SiteList';
 import { useSettings } from './useSettings';
 
@@ -54,6 +55,7 @@ export function OptionsApp() {
             onSetAll={(ids, enabled) => void save((s) => ids.reduce((acc, id) => withSiteEnabled(acc, id, enabled), s))}
           />
           <BehaviourForm settings={settings} onChange={(patch) => void save((s) => ({ ...s, ...patch }))} />
+          <SettingsTransfer settings={settings} onImport={(imported) => updateSettings(() => imported)} />
           <section class="pi-panel" aria-labelledby="reset-heading">
             <h2 id="reset-heading">Reset</h2>
             <p class="pi-muted">Turns every site back on and restores the default card behaviour.</p>

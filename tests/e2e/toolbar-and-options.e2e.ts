@@ -1,4 +1,7 @@
 // Toolbar badge, popup (?tab=) and options page, with the built extension in real Chromium.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PROFILES, card, extensionPage, setSettings, storedSettings, tabIdOf, useExtension, waitForSettings, type Harness } from './harness';
@@ -94,6 +97,34 @@ describe('popup', () => {
 });
 
 describe('options', () => {
+  it('exports the settings to a file and imports them back; a bad file changes nothing', async () => {
+    await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 });
+    const options = await open(extensionPage(h, 'options.html'));
+    const download = options.waitForEvent('download');
+    await options.getByRole('button', { name: 'Export settings' }).click();
+    const file = await (await download).path();
+    const exported = JSON.parse(readFileSync(file, 'utf8'));
+    expect(exported).toEqual({
+      format: 'python-inside-settings',
+      version: 1,
+      settings: { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 },
+    });
+
+    const dir = mkdtempSync(join(tmpdir(), 'pi-settings-'));
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, '{ "format": "python-inside-settings", "version": 1, "settings": { "showMode": "always" } }');
+    await options.getByLabel('Import settings…').setInputFiles(bad);
+    await expect.poll(() => options.getByRole('alert').textContent()).toMatch(/^The file was not imported: disabledSites must be a list/);
+    expect((await storedSettings(h)).position).toBe('top-left');
+
+    const good = join(dir, 'good.json');
+    writeFileSync(good, JSON.stringify({ ...exported, settings: { ...exported.settings, disabledSites: ['youtube'], position: 'bottom-left' } }));
+    await options.getByLabel('Import settings…').setInputFiles(good);
+    await waitForSettings(h, (s) => s.position === 'bottom-left' && s.disabledSites.join() === 'youtube');
+    expect(await options.getByRole('status').filter({ hasText: 'Imported' }).textContent()).toBe('Imported the settings from good.json.');
+    expect(await options.getByRole('checkbox', { name: 'YouTube', exact: true }).isChecked()).toBe(false);
+  });
+
   it('lists every company with a native checkbox; turning a site off stops the card, turning it on restores it', async () => {
     const options = await open(extensionPage(h, 'options.html'));
     const box = options.getByRole('checkbox', { name: 'YouTube', exact: true });
