@@ -69,3 +69,38 @@ describe('settings', () => {
     expect(isSiteEnabled({ disabledSites: ['uber'] }, 'uber')).toBe(false);
   });
 });
+
+describe('settings from every version ever stored', () => {
+  // One value as each published version stored it, and what it must read as today. A new SETTINGS_VERSION
+  // must add its predecessor's shape here (the first test fails until it does) and a migration in settings.ts.
+  const STORED_BY_VERSION: Record<number, { stored: Record<string, unknown>; reads: Record<string, unknown> }> = {
+    1: {
+      stored: { disabledSites: ['youtube'], showMode: 'never', position: 'top-right', autoHideSeconds: 60 },
+      reads: { disabledSites: ['youtube'], showMode: 'never', position: 'top-right', autoHideSeconds: 60 },
+    },
+  };
+
+  it('has a stored example for every version up to the current one', () => {
+    expect(Object.keys(STORED_BY_VERSION).map(Number)).toEqual(Array.from({ length: SETTINGS_VERSION }, (_, i) => i + 1));
+  });
+
+  it.each(Object.entries(STORED_BY_VERSION))('version %s migrates to the current shape, keeping every choice', async (version, { stored, reads }) => {
+    await fakeBrowser.storage.sync.set({ settings: stored, settings$: { v: Number(version) } });
+    expect(await getSettings()).toEqual(reads);
+  });
+
+  it('a value with no version mark (the earliest builds) reads as version 1', async () => {
+    await fakeBrowser.storage.sync.set({ settings: STORED_BY_VERSION[1]!.stored });
+    expect(await getSettings()).toEqual(STORED_BY_VERSION[1]!.reads);
+  });
+
+  it('a value from a newer version (after a downgrade) keeps what this version understands and drops the rest', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined); // the storage library reports the downgrade
+    await fakeBrowser.storage.sync.set({
+      settings: { disabledSites: ['reddit'], showMode: 'every-load', position: 'corner-of-the-moon', autoHideSeconds: 10, theme: 'dark' },
+      settings$: { v: SETTINGS_VERSION + 1 },
+    });
+    expect(await getSettings()).toEqual({ disabledSites: ['reddit'], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 10 });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).not.toHaveProperty('theme');
+  });
+});
