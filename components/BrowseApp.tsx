@@ -1,7 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { areaGrid, profileHash, type GridOrder } from '@/data/area-grid';
-import { readyDatasetVersion } from '@/data/dataset-client';
-import { getAllCompanies } from '@/data/db';
+import { loadDataset } from '@/data/dataset-client';
 import type { CompanyProfile } from '@/data/schema';
 import { searchProfiles } from '@/data/search';
 import { isOwnSource } from '@/data/source-kinds';
@@ -17,9 +16,8 @@ export function BrowseApp() {
   const route = useHashRoute();
 
   useEffect(() => {
-    readyDatasetVersion()
-      .then(() => getAllCompanies())
-      .then(setCompanies, (e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
+    loadDataset()
+      .then((dataset) => setCompanies(dataset.companies), (e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
   }, []);
 
   const chosen = route && companies?.find((c) => c.id === route.id);

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { readyDatasetVersion } from '@/data/dataset-client';
-import { getAllCompanies } from '@/data/db';
+import { loadDataset } from '@/data/dataset-client';
 import type { CompanyProfile } from '@/data/schema';
 import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings-shape';
 import { BehaviourForm } from './BehaviourForm';
@@ -13,14 +12,16 @@ export function OptionsApp() {
   const [settings, updateSettings] = useSettings();
   const [companies, setCompanies] = useState<CompanyProfile[] | null>(null);
   const [version, setVersion] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
   useEffect(() => {
-    readyDatasetVersion()
-      .then(async (v) => {
-        setVersion(v);
-        setCompanies(await getAllCompanies());
+    loadDataset()
+      .then((dataset) => {
+        setVersion(dataset.version);
+        setProblem(dataset.problem);
+        setCompanies(dataset.companies);
       })
       .catch((e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
   }, []);
@@ -43,6 +44,12 @@ export function OptionsApp() {
       {error && (
         <p class="pi-error" role="alert">
           {error}
+        </p>
+      )}
+      {problem && (
+        <p class="pi-notice" role="status">
+          The profile database could not be used ({problem}), so Python Inside is working from its built-in copy of the
+          profiles. Everything still works; the database is repaired the next time the browser starts.
         </p>
       )}
       {(!settings || !companies) && !error && <p class="pi-muted">Loading…</p>}

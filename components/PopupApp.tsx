@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { readyDatasetVersion } from '@/data/dataset-client';
-import { getAllCompanies } from '@/data/db';
+import { loadDataset } from '@/data/dataset-client';
 import type { CompanyProfile } from '@/data/schema';
 import { isSiteEnabled, withSiteEnabled } from '@/data/settings-shape';
 import { companyForTab } from '@/data/tab-company';
@@ -26,17 +25,19 @@ function openBrowsePage() {
 export function PopupApp({ tabId }: { tabId: number | null }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [settings, updateSettings] = useSettings();
+  const [all, setAll] = useState<CompanyProfile[]>([]);
 
   useEffect(() => {
-    readyDatasetVersion()
-      .then(() => companyForTab(tabId))
-      .then(async (company) =>
-        setState(company ? { kind: 'company', company } : { kind: 'browse', companies: await getAllCompanies(), fromCompany: false }),
-      )
+    loadDataset()
+      .then(async ({ companies }) => {
+        setAll(companies);
+        const company = await companyForTab(tabId, companies);
+        setState(company ? { kind: 'company', company } : { kind: 'browse', companies, fromCompany: false });
+      })
       .catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [tabId]);
 
-  const browseAll = async () => setState({ kind: 'browse', companies: await getAllCompanies(), fromCompany: true });
+  const browseAll = () => setState({ kind: 'browse', companies: all, fromCompany: true });
 
   return (
     <main class="pi-popup">
@@ -62,7 +63,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
             />
           )}
           <CompanyCard company={state.company} headingId="pi-heading" />
-          <button type="button" class="pi-link-button pi-browse-all" onClick={() => void browseAll()}>
+          <button type="button" class="pi-link-button pi-browse-all" onClick={browseAll}>
             Browse all companies
           </button>
         </>

@@ -1,11 +1,40 @@
-/** How extension pages (popup, options) reach the dataset: straight from IndexedDB, once the background seeded it. */
-import { storedDatasetVersion } from './db';
-import { sendToBackground } from './messages';
-
 /**
- * The stored dataset version, asking the background to seed first if nothing is stored yet (a popup opened in
- * the first instant after install). Pages do not bundle the dataset themselves.
+ * How extension pages (popup, options, browse) get the profiles: straight from IndexedDB once the background
+ * has seeded it; from the background's bundled copy when this page cannot use IndexedDB (unavailable, blocked,
+ * empty), with the reason, so the options page can tell the user. Pages do not bundle the dataset themselves.
  */
-export async function readyDatasetVersion(): Promise<string> {
-  return (await storedDatasetVersion()) ?? (await sendToBackground({ type: 'dataset:ensure' })).version;
+import { getAllCompanies, storedDatasetVersion } from './db';
+import { sendToBackground } from './messages';
+import type { CompanyProfile } from './schema';
+import { withTimeout } from './timeout';
+
+export interface PageDataset {
+  version: string;
+  companies: CompanyProfile[];
+  /** why the profiles come from the bundled copy instead of the database, or null */
+  problem: string | null;
+}
+
+const WAIT_MS = 3000;
+
+async function fromDatabase(): Promise<PageDataset> {
+  let version = await storedDatasetVersion();
+  if (!version) {
+    // Opened in the first instant after install: the background seeds first.
+    const ensured = await sendToBackground({ type: 'dataset:ensure' });
+    if (ensured.problem) throw new Error(ensured.problem);
+    version = ensured.version;
+  }
+  const companies = await getAllCompanies();
+  if (!companies.length) throw new Error('the profile database is empty');
+  return { version, companies, problem: null };
+}
+
+export async function loadDataset(): Promise<PageDataset> {
+  try {
+    return await withTimeout(fromDatabase(), WAIT_MS, 'The profile database');
+  } catch (error) {
+    const fallback = await sendToBackground({ type: 'dataset:companies' });
+    return { ...fallback, problem: fallback.problem ?? (error instanceof Error ? error.message : String(error)) };
+  }
 }

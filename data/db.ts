@@ -2,7 +2,7 @@
  * IndexedDB access (extension origin only: background, popup, options; never a content script, whose
  * IndexedDB would belong to the web page).
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Dataset } from './dataset';
 import { inShard, layoutFor, shardDataset, shardOf, type CompanyShard, type DomainShard, type Layout } from './db-shards';
 import { matchHostname } from './match';
@@ -143,4 +143,10 @@ export async function findCompanyIdForHost(hostname: string): Promise<string | n
 export async function findCompanyForHost(hostname: string): Promise<CompanyProfile | null> {
   const id = await findCompanyIdForHost(hostname);
   return id ? ((await getCompany(id)) ?? null) : null;
+}
+
+/** Removes the whole database (a repair when it cannot be opened at all). */
+export async function deleteDatabase(): Promise<void> {
+  await closeDatabase();
+  await deleteDB(DB_NAME);
 }

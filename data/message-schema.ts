@@ -17,6 +17,7 @@ const MessageSchema = v.variant(
       enabled: v.boolean('enabled must be a boolean'),
     }),
     v.strictObject({ type: v.literal('dataset:ensure') }),
+    v.strictObject({ type: v.literal('dataset:companies') }),
   ],
   (issue) =>
     typeof issue.input === 'string' ? `unknown message type "${issue.input.slice(0, 40)}"` : 'not a message: expected an object with a "type"',

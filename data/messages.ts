@@ -11,7 +11,9 @@ export type Message =
   /** Card, popup or options → background: turn the card on or off for one company. */
   | { type: 'site:set-enabled'; companyId: string; enabled: boolean }
   /** Popup or options → background: make sure the bundled dataset is in IndexedDB; answers its version. */
-  | { type: 'dataset:ensure' };
+  | { type: 'dataset:ensure' }
+  /** A page whose IndexedDB fails → background: every profile, from the bundled dataset. */
+  | { type: 'dataset:companies' };
 
 export type CardResponse =
   | { show: true; company: CompanyProfile; behaviour: Behaviour }
@@ -20,7 +22,9 @@ export type CardResponse =
 export interface ResponseFor {
   'card:request': CardResponse;
   'site:set-enabled': { ok: true; enabled: boolean };
-  'dataset:ensure': { version: string };
+  /** `problem` says why the database is not in use (the bundled copy in memory is), or null. */
+  'dataset:ensure': { version: string; problem: string | null };
+  'dataset:companies': { version: string; companies: CompanyProfile[]; problem: string | null };
 }
 
 /** Sends a message to the background with the response type that goes with it. */

@@ -1,7 +1,6 @@
 /** Which company, if any, the given tab (or the active tab) is showing. Used by the popup. */
 import { browser } from 'wxt/browser';
-import { findCompanyForHost } from './db';
-import { hostnameOfUrl } from './match';
+import { buildDomainIndex, hostnameOfUrl, matchHostnameSync } from './match';
 import type { CompanyProfile } from './schema';
 
 /** `?tab=123` in the page URL, for opening the popup for a given tab (tests, keyboard users). */
@@ -15,12 +14,13 @@ export function tabIdFromSearch(search: string): number | null {
  * The tab's URL is only readable on hosts the extension has access to, i.e. covered ones; on any other tab it
  * is undefined and the answer is simply "no profile", which is right.
  */
-export async function companyForTab(tabId: number | null): Promise<CompanyProfile | null> {
+export async function companyForTab(tabId: number | null, companies: readonly CompanyProfile[]): Promise<CompanyProfile | null> {
   try {
     const tab =
       tabId === null ? (await browser.tabs.query({ active: true, currentWindow: true }))[0] : await browser.tabs.get(tabId);
     const host = hostnameOfUrl(tab?.url);
-    return host ? await findCompanyForHost(host) : null;
+    const id = host ? matchHostnameSync(host, buildDomainIndex(companies)) : null;
+    return companies.find((c) => c.id === id) ?? null;
   } catch {
     return null; // the tab is gone
   }

@@ -4,7 +4,7 @@
  * which is exactly the set that can ever get a badge.
  */
 import { browser } from 'wxt/browser';
-import { findCompanyForHost } from '@/data/db';
+import { companyForHost } from './lookup';
 import { hostnameOfUrl } from '@/data/match';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
 
@@ -20,7 +20,7 @@ type SettingsSource = Settings | (() => Promise<Settings>);
 /** Settings are read only once the page matched a company: most page loads never need them. */
 export async function badgeFor(url: string | undefined, settings: SettingsSource): Promise<{ text: string; title: string }> {
   const host = hostnameOfUrl(url);
-  const company = host ? await findCompanyForHost(host) : null;
+  const company = host ? await companyForHost(host) : null;
   if (!company) return { text: '', title: DEFAULT_TITLE };
   if (!isSiteEnabled(typeof settings === 'function' ? await settings() : settings, company.id)) return { text: '', title: `Python Inside is off for ${company.name}` };
   return { text: BADGE_TEXT, title: `Python at ${company.name}` };

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
-import { bundledDataset } from '@/data/dataset';
-import { ensureSeeded } from '@/data/db';
 import { getSettings, watchSettings } from '@/data/settings';
 import type { Settings } from '@/data/settings-shape';
 import { updateAllBadges, updateBadge } from './badge';
 import { injectCardIfDue } from './injection';
+import { prepareDatabase } from './lookup';
 import { handleMessage } from './router';
 
 // Wires listeners to the modules that do the work. Listeners are added synchronously on every service-worker
@@ -12,13 +11,13 @@ import { handleMessage } from './router';
 export default defineBackground(() => {
   const refresh = async (settings?: Settings) => {
     const current = settings ?? (await getSettings());
-    await ensureSeeded(bundledDataset);
+    await prepareDatabase();
     await updateAllBadges(current);
   };
   const report = (error: unknown) => console.error('Python Inside:', error);
 
   // Every worker start (install, update, browser start-up, wake after idle) re-checks everything once:
-  // seeding compares dataset versions. The install and start-up listeners exist so the browser starts the
+  // seeding compares dataset versions, and a database that failed last time is repaired. The install and start-up listeners exist so the browser starts the
   // worker for those events; they wait for that same run instead of repeating it.
   const started = refresh().catch(report);
   browser.runtime.onInstalled.addListener(() => started);

@@ -1,12 +1,12 @@
 /** Answers the typed messages from content scripts, popup and options; rejects anything else. */
 import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
-import { ensureSeeded, findCompanyForHost } from '@/data/db';
 import { hostnameOfUrl } from '@/data/match';
 import type { CardResponse, Message, ResponseFor } from '@/data/messages';
 import { parseMessage } from '@/data/message-schema';
 import { getSettings, setSiteEnabled } from '@/data/settings';
 import { isSiteEnabled } from '@/data/settings-shape';
+import { companyForHost, databaseProblem, prepareDatabase } from './lookup';
 import { markShownThisSession, shownThisSession } from './session-shown';
 
 type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id'>;
@@ -16,8 +16,7 @@ type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id'>;
  * shown (the card's own request does); without it this only looks (the background deciding whether to inject).
  */
 export async function cardForHost(host: string | null, { record }: { record: boolean }): Promise<CardResponse> {
-  await ensureSeeded(bundledDataset);
-  const company = host ? await findCompanyForHost(host) : null;
+  const company = host ? await companyForHost(host) : null;
   if (!company) return { show: false, reason: 'not-covered' };
   const settings = await getSettings();
   if (!isSiteEnabled(settings, company.id)) return { show: false, reason: 'disabled' };
@@ -44,8 +43,12 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
       await setSiteEnabled(message.companyId, message.enabled);
       return { ok: true, enabled: message.enabled };
     case 'dataset:ensure':
-      await ensureSeeded(bundledDataset);
-      return { version: bundledDataset.version };
+      await prepareDatabase();
+      return { version: bundledDataset.version, problem: databaseProblem() };
+    case 'dataset:companies':
+      // A page that cannot read IndexedDB itself gets the bundled profiles from here.
+      await prepareDatabase();
+      return { version: bundledDataset.version, companies: bundledDataset.companies, problem: databaseProblem() };
   }
 }
 

@@ -64,6 +64,7 @@ describe('site:set-enabled and dataset:ensure', () => {
   it('seeds on demand and answers the version', async () => {
     expect(await handleMessage({ type: 'dataset:ensure' }, page('chrome-extension://x/popup.html'))).toEqual({
       version: expect.stringMatching(/^[0-9a-f]{8}$/),
+      problem: null,
     });
   });
 });

@@ -4,6 +4,7 @@ import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase, resetSeedState } from '@/data/db';
+import { resetLookupState, setDatabaseTimeout } from '@/entrypoints/background/lookup';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -13,6 +14,8 @@ afterEach(async () => {
   cleanup();
   await closeDatabase();
   resetSeedState();
+  resetLookupState();
+  setDatabaseTimeout(3000);
   // A fresh, empty IndexedDB for the next test.
   globalThis.indexedDB = new IDBFactory();
 });
