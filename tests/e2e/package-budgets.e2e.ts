@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageSizes } from '../bench/sizes';
-import { EXTENSION_DIR } from './harness';
+import { domainPatterns } from '../../data/host-patterns';
+import { EXTENSION_DIR, PROFILES } from './harness';
 
 const KB = 1024;
 const sizes = packageSizes(EXTENSION_DIR);
@@ -24,6 +25,15 @@ describe('package budgets', () => {
 
   it('the whole package stays under 350 KB', () => {
     expect(sizes.totalBytes).toBeLessThanOrEqual(350 * KB);
+  });
+
+  it('asks for host access to the covered domains only, and nothing optional', () => {
+    const expected = PROFILES.flatMap((p) => domainPatterns(p.domains));
+    expect([...(manifest.host_permissions as string[])].sort()).toEqual([...expected].sort());
+    expect(manifest).not.toHaveProperty('optional_permissions');
+    expect(manifest).not.toHaveProperty('optional_host_permissions');
+    expect(manifest).not.toHaveProperty('externally_connectable');
+    expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });
 
   it('registers no content script: the card is injected only where it is due', () => {

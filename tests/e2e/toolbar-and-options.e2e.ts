@@ -179,3 +179,32 @@ describe('options', () => {
     expect(await storedSettings(h)).toEqual({ disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 });
   });
 });
+
+describe('a service worker stopped at any moment', () => {
+  it('loses no setting and leaves no covered tab without its badge', async () => {
+    const site = await open('https://www.instagram.com/');
+    const tab = await tabIdOf(h, site);
+    const options = await open(extensionPage(h, 'options.html'));
+    const box = options.getByRole('checkbox', { name: 'Instagram', exact: true });
+    await expect.poll(() => box.isChecked()).toBe(true);
+    const stopWorker = async () => {
+      const cdp = await h.context.newCDPSession(options);
+      await cdp.send('ServiceWorker.enable');
+      await cdp.send('ServiceWorker.stopAllWorkers');
+    };
+    // Stop it right after a change, before it could react.
+    await box.uncheck();
+    await stopWorker();
+    await site.reload();
+    h.worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+    expect((await storedSettings(h)).disabledSites).toEqual(['instagram']);
+    await expect.poll(() => badgeOf(tab)).toEqual({ text: '', title: 'Python Inside is off for Instagram' });
+
+    await box.check();
+    await stopWorker();
+    await site.reload();
+    h.worker = h.context.serviceWorkers()[0] ?? (await h.context.waitForEvent('serviceworker'));
+    await expect.poll(() => badgeOf(tab)).toEqual({ text: 'Py', title: 'Python at Instagram' });
+    expect((await storedSettings(h)).disabledSites).toEqual([]);
+  });
+});

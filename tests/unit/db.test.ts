@@ -131,3 +131,16 @@ describe('sharded layout', () => {
     expect(await findCompanyIdForHost('acme.test')).toBe('acme');
   });
 });
+
+describe('dataset updates', () => {
+  it("replace the data across versions and leave the user's settings alone", async () => {
+    const { getSettings, updateSettings } = await import('@/data/settings');
+    await updateSettings((s) => ({ ...s, disabledSites: ['acme'], position: 'top-left' }));
+    const before = await getSettings();
+    await seedDataset(v1);
+    await seedDataset(v2);
+    await seedDataset(makeDataset([globex]));
+    expect((await getAllCompanies()).map((c) => c.id)).toEqual(['globex']);
+    expect(await getSettings()).toEqual(before);
+  });
+});
