@@ -1,7 +1,21 @@
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { hostPermissionPatterns } from './data/host-patterns';
 import { loadValidProfiles } from './data/profile-files';
+
+/**
+ * Preact writes innerHTML only for `dangerouslySetInnerHTML`, which this project never uses. Turning those writes
+ * into textContent makes markup impossible even by mistake, and keeps Mozilla's add-ons linter at 0 warnings.
+ */
+const noInnerHtml = (): Plugin => ({
+  name: 'python-inside:no-inner-html',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]node_modules[\\/]preact[\\/]dist[\\/]/.test(id) || !code.includes('.innerHTML=')) return null;
+    return { code: code.replaceAll('.innerHTML=', '.textContent='), map: null };
+  },
+});
 
 // Validated here, in Node, before anything is bundled: an invalid profile stops the build with file and field.
 const profiles = loadValidProfiles();
@@ -9,7 +23,7 @@ const profiles = loadValidProfiles();
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No modulepreload polyfill: it would put a fetch() into the pages, and every browser we target has the native one.
-  vite: () => ({ plugins: [preact()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [noInnerHtml(), preact()], build: { modulePreload: { polyfill: false } } }),
   // `npm run dev` opens a browser with the extension when there is a screen; on a headless Linux box it only
   // builds .output/chrome-mv3-dev and reloads it on save (load it unpacked yourself).
   webExt: { disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY },
@@ -26,9 +40,18 @@ export default defineConfig({
     // Only the covered companies' sites: the card is injected there and nowhere else.
     host_permissions: hostPermissionPatterns(profiles),
     action: { default_title: 'Python Inside' },
-    // Firefox needs a stable id for storage.sync; 115 is the first release with storage.session in MV2.
+    // Firefox needs a stable id for storage.sync. 140 (an ESR) is the first release that reads the data-collection
+    // declaration Mozilla now asks for; it also has storage.session, scripting and popovers, which the card uses.
     ...(browser === 'firefox' && {
-      browser_specific_settings: { gecko: { id: 'python-inside@python-inside.dev', strict_min_version: '115.0' } },
+      browser_specific_settings: {
+        gecko: {
+          id: 'python-inside@python-inside.dev',
+          strict_min_version: '140.0',
+          // Mozilla's data-collection declaration: this extension collects and transmits nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
+        gecko_android: { strict_min_version: '142.0' },
+      },
     }),
   }),
 });
