@@ -19,7 +19,7 @@ export default defineConfig({
         // Real browsers loading the built extension: one at a time, generous timeouts for browser start-up.
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.e2e.ts'],
+          include: ['tests/e2e/**/*.e2e.ts', 'tests/firefox/**/*.e2e.ts'],
           environment: 'node',
           fileParallelism: false,
           testTimeout: 60_000,

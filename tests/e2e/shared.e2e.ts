@@ -1,0 +1,31 @@
+// The scenarios shared with the Firefox suite (tests/shared/scenarios.ts), here in Chromium.
+import { beforeEach, describe, it } from 'vitest';
+import { scenarios, type Driver } from '../shared/scenarios';
+import { extensionPage, useExtension } from './harness';
+
+const harness = useExtension();
+let driver: Driver;
+
+beforeEach(() => {
+  const h = harness();
+  driver = {
+    browserName: 'chromium',
+    async openTab() {
+      const page = await h.context.newPage();
+      return {
+        goto: async (url) => void (await page.goto(url)),
+        evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+        close: () => page.close(),
+      };
+    },
+    extensionUrl: (path) => extensionPage(h, path),
+  };
+});
+
+describe('Chromium, shared scenarios', () => {
+  it('shows the card on covered sites', () => scenarios.cardOnCoveredSites(driver));
+  it('shows no card anywhere else', () => scenarios.noCardElsewhere(driver));
+  it("the card's own switch turns its site off", () => scenarios.cardTurnsItsSiteOff(driver));
+  it("popup: the tab's company, or search across every profile", () => scenarios.popupShowsTheTabsCompany(driver));
+  it('options: a site turned off gets no card, turned on gets it back', () => scenarios.optionsTurnASiteOffAndOn(driver));
+});
