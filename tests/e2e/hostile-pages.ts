@@ -67,6 +67,8 @@ export const HOSTILE_PAGES: Record<string, () => FixtureResponse> = {
   // Covered pages in frames: only the top document may get a card.
   'frames': () =>
     html('', `${TEXT}<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="https://www.reddit.com/r/python"></iframe>`),
+  // Breaks two WCAG rules on purpose: the accessibility suite's control, proving its check can fail.
+  'inaccessible': () => html('', '<main><p style="color:#ccc;background:#fff">Faint text</p><input></main>'),
   // The page tries to talk to the extension the ways a page can.
   'talker': () =>
     html(

@@ -1,0 +1,88 @@
+// axe-core inside the real pages: no WCAG 2.1 A/AA violations on the popup, options, browse page and in-page
+// card, in the light and the dark theme.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { card, extensionPage, tabIdOf, useExtension, type Harness } from './harness';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const harness = useExtension();
+let h: Harness;
+
+beforeEach(() => {
+  h = harness();
+});
+
+interface Violation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** Runs axe in the page (evaluate is not subject to the page's CSP) and returns the violations, briefly. */
+async function violations(page: Page, include?: string): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(
+    async (selector) =>
+      (
+        await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Violation[] }> } }).axe.run(
+          selector ? { include: [[selector]] } : document,
+          { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
+        )
+      ).violations,
+    include ?? null,
+  );
+  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+it('the check finds violations where there are some (control)', async () => {
+  const page = await h.context.newPage();
+  await page.goto('https://example.org/hostile/inaccessible');
+  const found = await violations(page);
+  expect(found.some((v) => v.startsWith('color-contrast'))).toBe(true);
+  expect(found.some((v) => v.startsWith('label'))).toBe(true);
+});
+
+describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
+  const open = async (url: string) => {
+    const page = await h.context.newPage();
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(url);
+    return page;
+  };
+
+  it('the in-page card, as it opens and with everything shown', async () => {
+    const page = await open('https://www.youtube.com/');
+    await expect.poll(() => card(page, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await violations(page, 'python-inside')).toEqual([]);
+    await card(page, 'YouTube').getByRole('button', { name: /^Show all/ }).click();
+    expect(await violations(page, 'python-inside')).toEqual([]);
+  });
+
+  it('the popup, on a covered tab and elsewhere', async () => {
+    const site = await open('https://www.dropbox.com/');
+    const popup = await open(extensionPage(h, `popup.html?tab=${await tabIdOf(h, site)}`));
+    await expect.poll(() => popup.getByRole('heading', { level: 2 }).first().textContent()).toBe('Dropbox');
+    expect(await violations(popup)).toEqual([]);
+    await popup.goto(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    expect(await violations(popup)).toEqual([]);
+  });
+
+  it('the options page', async () => {
+    const options = await open(extensionPage(h, 'options.html'));
+    await expect.poll(() => options.getByRole('checkbox').count()).toBeGreaterThan(30);
+    expect(await violations(options)).toEqual([]);
+  });
+
+  it('the browse grid and a profile', async () => {
+    const browse = await open(extensionPage(h, 'browse.html'));
+    await expect.poll(() => browse.getByRole('table').isVisible()).toBe(true);
+    expect(await violations(browse)).toEqual([]);
+    await browse.goto(extensionPage(h, 'browse.html#/company/spotify/data'));
+    await expect.poll(() => browse.getByRole('heading', { level: 2 }).textContent()).toBe('Spotify');
+    expect(await violations(browse)).toEqual([]);
+  });
+});
