@@ -40,6 +40,10 @@ export default defineConfig({
     // Only the covered companies' sites: the card is injected there and nowhere else.
     host_permissions: hostPermissionPatterns(profiles),
     action: { default_title: 'Python Inside' },
+    // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings).
+    commands: {
+      'toggle-card': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show or hide the Python Inside card on this page' },
+    },
     // Firefox needs a stable id for storage.sync. 140 (an ESR) is the first release that reads the data-collection
     // declaration Mozilla now asks for; it also has storage.session, scripting and popovers, which the card uses.
     ...(browser === 'firefox' && {

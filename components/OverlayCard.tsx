@@ -21,6 +21,13 @@ interface Props {
 export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: Props) {
   const [turnedOff, setTurnedOff] = useState(false);
   const [showAll, setShowAll] = useState(false);
+  // Said by screen readers when the card appears, without moving focus: filled a moment after the (empty)
+  // live region exists, which is what makes it announced.
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setAnnouncement(`Python at ${company.name}`), 100);
+    return () => clearTimeout(timer);
+  }, [company.name]);
   const scroll = useRef<HTMLDivElement>(null);
   const [error, setError] = useState('');
   const headingId = 'python-inside-heading';
@@ -53,6 +60,9 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: P
       }}
       {...handlers}
     >
+      <p class="pi-sr" role="status">
+        {announcement}
+      </p>
       <div class="pi-bar">
         <span class="pi-brand" aria-hidden="true">
           Python Inside

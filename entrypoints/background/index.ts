@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getSettings, watchSettings } from '@/data/settings';
 import type { Settings } from '@/data/settings-shape';
 import { updateAllBadges, updateBadge } from './badge';
-import { injectCardIfDue } from './injection';
+import { injectCardIfDue, TOGGLE_COMMAND, toggleCard } from './injection';
 import { prepareDatabase } from './lookup';
 import { handleMessage } from './router';
 
@@ -25,6 +25,10 @@ export default defineBackground(() => {
   watchSettings((settings) => refresh(settings).catch(report));
 
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === TOGGLE_COMMAND && tab?.id !== undefined) toggleCard(tab.id, tab.url).catch(report);
+  });
 
   // Without the `tabs` permission, tab.url is only there for covered hosts: elsewhere both calls return at once.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {

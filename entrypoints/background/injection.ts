@@ -6,6 +6,8 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/match';
+import { getSettings } from '@/data/settings';
+import { companyForHost } from './lookup';
 import { cardForHost } from './router';
 
 export const CARD_SCRIPT = '/overlay.js';
@@ -34,4 +36,29 @@ export async function injectCardIfDue(tabId: number, url: string | undefined): P
   } catch {
     return false; // the tab navigated away or closed in the meantime
   }
+}
+
+export const TOGGLE_COMMAND = 'toggle-card';
+
+/**
+ * The keyboard shortcut: hides the card if it is showing, otherwise shows it on a covered page, whatever the
+ * settings say (the user asked for it). Says whether the tab is covered at all.
+ */
+export async function toggleCard(tabId: number, url: string | undefined): Promise<boolean> {
+  const host = hostnameOfUrl(url);
+  const company = host ? await companyForHost(host) : null;
+  if (!company) return false;
+  const { position, autoHideSeconds } = await getSettings();
+  try {
+    await browser.scripting.executeScript({
+      target: { tabId },
+      func: (key: string, data: unknown) => void ((globalThis as Record<string, unknown>)[key] = data),
+      args: [CARD_DATA_KEY, { show: true, company, behaviour: { position, autoHideSeconds }, toggle: true }],
+      injectImmediately: true,
+    });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CARD_SCRIPT], injectImmediately: true });
+  } catch {
+    // The tab navigated away or closed in the meantime.
+  }
+  return true;
 }

@@ -12,19 +12,29 @@ import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/d
 // script: no web-accessible file a page could probe, no fetch.
 const INJECTED = Symbol.for('python-inside.card');
 
+/** This script's state in the extension's isolated world, which the page cannot see. */
+const world = globalThis as {
+  [INJECTED]?: true;
+  /** handed over by the background with the injection; `toggle` when the user pressed the shortcut */
+  __pythonInsideCard?: CardResponse & { toggle?: boolean };
+  /** closes the card; says whether one was still on the page (the page may have removed it) */
+  __pythonInsideClose?: () => boolean;
+};
+
 export default defineUnlistedScript(() => {
-  // One card per document: a second injection (a single-page site's URL change) does nothing.
-  const world = globalThis as { [INJECTED]?: true };
-  if (world[INJECTED]) return;
+  const handed = world.__pythonInsideCard;
+  delete world.__pythonInsideCard;
+  if (handed?.toggle && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
+  // Otherwise one card per document: a second injection (a single-page site's URL change) does nothing,
+  // unless the user asked for the card with the shortcut.
+  if (world[INJECTED] && !handed?.toggle) return;
   world[INJECTED] = true;
-  showCard().catch(() => undefined); // the extension was reloaded or the page is going away: nothing to show
+  showCard(handed).catch(() => undefined); // the extension was reloaded or the page is going away: nothing to show
 });
 
-async function showCard() {
+async function showCard(handed: CardResponse | undefined) {
   // The background hands the card over with the injection; asking is the fallback for any other way in.
-  const world = globalThis as { __pythonInsideCard?: CardResponse };
-  const answer = world.__pythonInsideCard ?? (await askBackground({ type: 'card:request' }));
-  delete world.__pythonInsideCard;
+  const answer = handed ?? (await askBackground({ type: 'card:request' }));
   if (!answer.show) return;
   const { company } = answer;
   let behaviour: Behaviour = answer.behaviour;
@@ -32,9 +42,13 @@ async function showCard() {
   const ui = mountShadowHost('python-inside', cardCss);
   if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there
   const close = () => {
+    const shown = ui.container.isConnected;
     render(null, ui.container);
     ui.remove();
+    delete world.__pythonInsideClose;
+    return shown;
   };
+  world.__pythonInsideClose = close;
   const draw = () =>
     render(
       <OverlayCard

@@ -6,7 +6,7 @@ import { ensureSeeded } from '@/data/db';
 import { setSiteEnabled, updateSettings } from '@/data/settings';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings-shape';
 import { badgeFor } from '@/entrypoints/background/badge';
-import { CARD_DATA_KEY, CARD_SCRIPT, injectCardIfDue } from '@/entrypoints/background/injection';
+import { CARD_DATA_KEY, CARD_SCRIPT, injectCardIfDue, toggleCard } from '@/entrypoints/background/injection';
 import { handleMessage } from '@/entrypoints/background/router';
 import { acme, globex } from '../fixtures/profiles';
 
@@ -76,6 +76,25 @@ describe('injecting the card after load', () => {
   it('shrugs off a tab that went away before the script arrived', async () => {
     fakeScripting(true);
     expect(await injectCardIfDue(7, 'https://www.dropbox.com/')).toBe(false);
+  });
+});
+
+describe('the keyboard shortcut', () => {
+  it('asks the card script to toggle on a covered page, even where the card would not show by itself', async () => {
+    const injected = fakeScripting();
+    await updateSettings((s) => ({ ...s, showMode: 'never', disabledSites: ['youtube'], position: 'top-left' }));
+    expect(await toggleCard(7, 'https://www.youtube.com/watch')).toBe(true);
+    expect(injected[0]).toMatchObject({
+      args: [CARD_DATA_KEY, { show: true, toggle: true, company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
+    });
+    expect(injected[1]).toMatchObject({ target: { tabId: 7 }, files: [CARD_SCRIPT] });
+  });
+
+  it('does nothing on a page no profile covers', async () => {
+    const injected = fakeScripting();
+    expect(await toggleCard(7, 'https://example.org/')).toBe(false);
+    expect(await toggleCard(7, undefined)).toBe(false);
+    expect(injected).toEqual([]);
   });
 });
 

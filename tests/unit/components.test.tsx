@@ -78,6 +78,16 @@ describe('OverlayCard', () => {
     expect(document.activeElement).toBe(within(region).getByRole('group', { name: 'All about Acme' }));
   });
 
+  it('announces itself to screen readers a moment after it appears, without taking focus', () => {
+    vi.useFakeTimers();
+    const { region } = setup();
+    const status = within(region).getAllByRole('status')[0]!;
+    expect(status.textContent).toBe('');
+    act(() => void vi.advanceTimersByTime(150));
+    expect(status.textContent).toBe('Python at Acme');
+    expect(region.contains(document.activeElement)).toBe(false);
+  });
+
   it('Escape closes it when focus is inside', () => {
     const { region, onClose } = setup();
     fireEvent.keyDown(within(region).getByRole('button', { name: 'Close' }), { key: 'Escape' });
@@ -88,7 +98,7 @@ describe('OverlayCard', () => {
     const { region, onSetSiteEnabled } = setup();
     await act(async () => void fireEvent.click(within(region).getByRole('button', { name: "Don't show on this site" })));
     expect(onSetSiteEnabled).toHaveBeenLastCalledWith(false);
-    expect(within(region).getByRole('status').textContent).toContain('The card is off for Acme');
+    expect(within(region).getByText(/The card is off for Acme/)).toBeTruthy();
     await act(async () => void fireEvent.click(within(region).getByRole('button', { name: 'Undo' })));
     expect(onSetSiteEnabled).toHaveBeenLastCalledWith(true);
     expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe('Acme');
