@@ -59,3 +59,18 @@ describe('no network code', () => {
 function filesOf(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesOf(join(dir, e.name)) : [join(dir, e.name)]));
 }
+
+describe('store icons', () => {
+  /** Width and height from a PNG's IHDR chunk. */
+  const pngSize = (file: string) => {
+    const bytes = readFileSync(file);
+    expect(bytes.subarray(1, 4).toString('ascii'), file).toBe('PNG');
+    return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
+  };
+
+  it('ships every size the stores and browsers ask for (16, 32, 48, 96, 128), each really that size', () => {
+    const icons = manifest.icons as Record<string, string>;
+    expect(Object.keys(icons).map(Number).sort((a, b) => a - b)).toEqual([16, 32, 48, 96, 128]);
+    for (const [size, path] of Object.entries(icons)) expect(pngSize(join(EXTENSION_DIR, path)), path).toEqual([Number(size), Number(size)]);
+  });
+});
