@@ -12,13 +12,15 @@ interface Props {
   onClose: () => void;
   /** Turns the site on or off; resolves when the setting is saved. */
   onSetSiteEnabled: (enabled: boolean) => Promise<unknown>;
+  /** Opens the extension's options page in a tab. */
+  onOpenOptions: () => void;
 }
 
 /**
  * The card in the page: a labelled landmark with Close and "Don't show on this site". It never takes focus on
  * its own; Escape closes it when focus is inside.
  */
-export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: Props) {
+export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onOpenOptions }: Props) {
   const [turnedOff, setTurnedOff] = useState(false);
   const [showAll, setShowAll] = useState(false);
   // Said by screen readers when the card appears, without moving focus: filled a moment after the (empty)
@@ -74,7 +76,11 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled }: P
       {turnedOff ? (
         <div class="pi-off" role="status">
           <p>
-            The card is off for {company.name}. Turn it back on any time from the toolbar button or the options page.
+            The card is off for {company.name}. Turn it back on any time from the toolbar button or the{' '}
+            <button type="button" class="pi-link-button" onClick={onOpenOptions}>
+              options page
+            </button>
+            .
           </p>
           <button type="button" class="pi-button" onClick={() => setEnabled(true)}>
             Undo

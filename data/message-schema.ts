@@ -18,6 +18,7 @@ const MessageSchema = v.variant(
     }),
     v.strictObject({ type: v.literal('dataset:ensure') }),
     v.strictObject({ type: v.literal('dataset:companies') }),
+    v.strictObject({ type: v.literal('options:open') }),
   ],
   (issue) =>
     typeof issue.input === 'string' ? `unknown message type "${issue.input.slice(0, 40)}"` : 'not a message: expected an object with a "type"',

@@ -13,7 +13,9 @@ export type Message =
   /** Popup or options → background: make sure the bundled dataset is in IndexedDB; answers its version. */
   | { type: 'dataset:ensure' }
   /** A page whose IndexedDB fails → background: every profile, from the bundled dataset. */
-  | { type: 'dataset:companies' };
+  | { type: 'dataset:companies' }
+  /** Card → background: open the options page (a content script cannot). */
+  | { type: 'options:open' };
 
 export type CardResponse =
   | { show: true; company: CompanyProfile; behaviour: Behaviour }
@@ -25,6 +27,7 @@ export interface ResponseFor {
   /** `problem` says why the database is not in use (the bundled copy in memory is), or null. */
   'dataset:ensure': { version: string; problem: string | null };
   'dataset:companies': { version: string; companies: CompanyProfile[]; problem: string | null };
+  'options:open': { ok: true };
 }
 
 /** Sends a message to the background with the response type that goes with it. */

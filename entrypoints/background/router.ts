@@ -45,6 +45,9 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
     case 'dataset:ensure':
       await prepareDatabase();
       return { version: bundledDataset.version, problem: databaseProblem() };
+    case 'options:open':
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
     case 'dataset:companies':
       // A page that cannot read IndexedDB itself gets the bundled profiles from here.
       await prepareDatabase();

@@ -55,6 +55,7 @@ async function showCard(handed: CardResponse | undefined) {
         company={company}
         behaviour={behaviour}
         onClose={close}
+        onOpenOptions={() => void askBackground({ type: 'options:open' }).catch(() => undefined)}
         onSetSiteEnabled={async (enabled) => {
           offByThisCard = !enabled;
           await askBackground({ type: 'site:set-enabled', companyId: company.id, enabled });

@@ -1,8 +1,11 @@
 /**
  * Firefox ESR with the built extension, through puppeteer-core over WebDriver BiDi: the add-on is installed as a
  * temporary extension (browser.installExtension), and every http(s) request is answered by the same fixture
- * pages as the Chromium suite, by request interception. A fixed internal UUID makes moz-extension:// pages
- * addressable.
+ * pages as the Chromium suite, by request interception. A fixed internal UUID makes moz-extension:// URLs known.
+ *
+ * BiDi refuses to navigate a tab to a moz-extension:// page, so the suite gets in the way a user can: the card's
+ * "options page" button opens the options in a tab, and from that extension page other extension pages are
+ * opened with tabs.create (no permission needed).
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -14,9 +17,9 @@ export const FIREFOX_DIR = resolve(import.meta.dirname, '../../.output/firefox-m
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON_ID = 'python-inside@python-inside.dev';
 const UUID = '5f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+const EXTENSION_ORIGIN = `moz-extension://${UUID}/`;
 
-async function interceptedTab(browser: Browser): Promise<Tab> {
-  const page: Page = await browser.newPage();
+async function intercept(page: Page) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
@@ -24,11 +27,51 @@ async function interceptedTab(browser: Browser): Promise<Tab> {
     const { contentType, body, headers } = fixtureResponse(new URL(url));
     return void request.respond({ status: 200, contentType, body, headers });
   });
-  return {
-    goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-    close: () => page.close(),
-  };
+}
+
+/**
+ * The tab that shows `url`, among those not in `before`. Found by asking each page where it is: BiDi reports a
+ * tab the extension opened as about:blank until someone looks.
+ */
+async function waitForPage(browser: Browser, url: string, before: Set<Page>): Promise<Page> {
+  const end = Date.now() + 15_000;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      if (before.has(page)) continue;
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === url) {
+        await page.waitForFunction(() => document.readyState === 'complete');
+        return page;
+      }
+    }
+    if (Date.now() > end) throw new Error(`No tab opened ${url}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Opens the options page the way a user can from a page: the card's own "options page" button. */
+async function firstExtensionPage(browser: Browser): Promise<Page> {
+  const site = await browser.newPage();
+  await intercept(site);
+  await site.goto('https://www.wikipedia.org/', { waitUntil: 'load' });
+  const press = (label: string) =>
+    site.waitForFunction(
+      (text) => {
+        const root = document.querySelector('python-inside, [data-python-inside]')?.shadowRoot;
+        const button = root && [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+        button?.click();
+        return !!button;
+      },
+      { timeout: 15_000 },
+      label,
+    );
+  await press("Don't show on this site");
+  const before = new Set(await browser.pages());
+  await press('options page');
+  const options = await waitForPage(browser, `${EXTENSION_ORIGIN}options.html`, before);
+  await press('Undo'); // leave the settings as they were
+  await site.close();
+  return options;
 }
 
 export async function launchFirefox(): Promise<{ driver: Driver; close(): Promise<void> }> {
@@ -43,12 +86,30 @@ export async function launchFirefox(): Promise<{ driver: Driver; close(): Promis
   });
   const id = await browser.installExtension(FIREFOX_DIR);
   if (id !== ADDON_ID) throw new Error(`Installed ${id}, expected ${ADDON_ID}`);
+  const anchor = await firstExtensionPage(browser);
+
+  const openExtensionPage = async (url: string) => {
+    const before = new Set(await browser.pages());
+    await anchor.evaluate((u) => void (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url: u }), url);
+    return waitForPage(browser, url, before);
+  };
+
+  const openTab = async (): Promise<Tab> => {
+    let page = await browser.newPage();
+    await intercept(page);
+    return {
+      async goto(url) {
+        if (!url.startsWith(EXTENSION_ORIGIN)) return void (await page.goto(url, { waitUntil: 'load' }));
+        await page.close();
+        page = await openExtensionPage(url);
+      },
+      evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+      close: () => page.close(),
+    };
+  };
+
   return {
-    driver: {
-      browserName: 'firefox',
-      openTab: () => interceptedTab(browser),
-      extensionUrl: (path) => `moz-extension://${UUID}/${path}`,
-    },
+    driver: { browserName: 'firefox', openTab, extensionUrl: (path) => `${EXTENSION_ORIGIN}${path}` },
     close: () => browser.close(),
   };
 }

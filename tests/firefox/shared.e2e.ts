@@ -18,6 +18,6 @@ describe('Firefox', () => {
   it('shows the card on covered sites', () => scenarios.cardOnCoveredSites(driver));
   it('shows no card anywhere else', () => scenarios.noCardElsewhere(driver));
   it("the card's own switch turns its site off", () => scenarios.cardTurnsItsSiteOff(driver));
-  // Not yet here: the popup and options scenarios. Firefox's WebDriver BiDi refuses to navigate a tab to a
-  // moz-extension:// page ("not allowed in this context"), so those pages need another way in.
+  it("popup: the tab's company, or search across every profile", () => scenarios.popupShowsTheTabsCompany(driver));
+  it('options: a site turned off gets no card, turned on gets it back', () => scenarios.optionsTurnASiteOffAndOn(driver));
 });

@@ -144,6 +144,7 @@ export const scenarios = {
   },
 
   async optionsTurnASiteOffAndOn(d: Driver) {
+    await setSettings(d, {}); // the card on every load, so it can come back on the same site
     const options = await d.openTab();
     await options.goto(d.extensionUrl('options.html'));
     const toggle = (name: string) =>

@@ -45,15 +45,17 @@ describe('OverlayCard', () => {
   const setup = (autoHideSeconds = 0) => {
     const onClose = vi.fn();
     const onSetSiteEnabled = vi.fn(() => Promise.resolve());
+    const onOpenOptions = vi.fn();
     render(
       <OverlayCard
         company={acme}
         behaviour={{ position: 'bottom-right', autoHideSeconds }}
         onClose={onClose}
         onSetSiteEnabled={onSetSiteEnabled}
+        onOpenOptions={onOpenOptions}
       />,
     );
-    return { onClose, onSetSiteEnabled, region: screen.getByRole('region', { name: 'Python at Acme' }) };
+    return { onClose, onSetSiteEnabled, onOpenOptions, region: screen.getByRole('region', { name: 'Python at Acme' }) };
   };
 
   it('is a landmark named "Python at {name}" with Close and "Don\'t show on this site"', () => {
@@ -95,10 +97,12 @@ describe('OverlayCard', () => {
   });
 
   it('"Don\'t show on this site" turns the site off and offers Undo', async () => {
-    const { region, onSetSiteEnabled } = setup();
+    const { region, onSetSiteEnabled, onOpenOptions } = setup();
     await act(async () => void fireEvent.click(within(region).getByRole('button', { name: "Don't show on this site" })));
     expect(onSetSiteEnabled).toHaveBeenLastCalledWith(false);
     expect(within(region).getByText(/The card is off for Acme/)).toBeTruthy();
+    fireEvent.click(within(region).getByRole('button', { name: 'options page' }));
+    expect(onOpenOptions).toHaveBeenCalledOnce();
     await act(async () => void fireEvent.click(within(region).getByRole('button', { name: 'Undo' })));
     expect(onSetSiteEnabled).toHaveBeenLastCalledWith(true);
     expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe('Acme');
