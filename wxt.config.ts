@@ -34,15 +34,17 @@ export default defineConfig({
     },
   },
   manifest: ({ browser }) => ({
-    name: 'Python Inside',
-    description: 'See how the company behind the site you are on uses Python: tools, uses and sources. Private: nothing leaves your browser.',
+    // Interface text is in public/_locales (English, German, Spanish); the profiles stay in English.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'scripting'],
     // Only the covered companies' sites: the card is injected there and nowhere else.
     host_permissions: hostPermissionPatterns(profiles),
-    action: { default_title: 'Python Inside' },
+    action: { default_title: '__MSG_extName__' },
     // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings).
     commands: {
-      'toggle-card': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show or hide the Python Inside card on this page' },
+      'toggle-card': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandToggle__' },
     },
     // Firefox needs a stable id for storage.sync. 140 (an ESR) is the first release that reads the data-collection
     // declaration Mozilla now asks for; it also has storage.session, scripting and popovers, which the card uses.

@@ -1,4 +1,5 @@
 import { cellDescription, profileHash, type AreaGrid as Grid } from '@/data/area-grid';
+import { t } from '@/data/i18n';
 
 interface Props {
   grid: Grid;
@@ -19,14 +20,14 @@ export function AreaGrid({ grid, caption }: Props) {
         <thead>
           <tr>
             <th scope="col" class="pi-grid-corner">
-              Company
+              {t('company')}
             </th>
             {grid.columns.map((column) => (
               <th scope="col" key={column.area} class="pi-grid-area" data-area={column.area}>
                 <span class="pi-grid-area-label">{column.label}</span>
                 <span class="pi-grid-area-count">
                   {column.companies}
-                  <span class="pi-sr"> of {total} companies</span>
+                  <span class="pi-sr">{t('ofCompanies', total)}</span>
                 </span>
                 <span class="pi-grid-bar" aria-hidden="true">
                   <span style={{ width: `${total ? (100 * column.companies) / total : 0}%` }} />
@@ -54,7 +55,7 @@ export function AreaGrid({ grid, caption }: Props) {
                     </a>
                   ) : (
                     <span class="pi-cell pi-cell-empty">
-                      <span class="pi-sr">none</span>
+                      <span class="pi-sr">{t('noneCell')}</span>
                     </span>
                   )}
                 </td>

@@ -1,15 +1,16 @@
 import { AUTO_HIDE_CHOICES, POSITIONS, SHOW_MODES, type Settings } from '@/data/settings-shape';
+import { t, type MessageKey } from '@/data/i18n';
 
-const SHOW_MODE_LABELS: Record<Settings['showMode'], string> = {
-  'every-load': 'On every page load',
-  'once-per-session': 'Once per site per browser session',
-  never: 'Never: only from the toolbar button',
+const SHOW_MODE_LABELS: Record<Settings['showMode'], MessageKey> = {
+  'every-load': 'modeEveryLoad',
+  'once-per-session': 'modeOnce',
+  never: 'modeNever',
 };
-const POSITION_LABELS: Record<Settings['position'], string> = {
-  'bottom-right': 'Bottom right',
-  'bottom-left': 'Bottom left',
-  'top-right': 'Top right',
-  'top-left': 'Top left',
+const POSITION_LABELS: Record<Settings['position'], MessageKey> = {
+  'bottom-right': 'positionBottomRight',
+  'bottom-left': 'positionBottomLeft',
+  'top-right': 'positionTopRight',
+  'top-left': 'positionTopLeft',
 };
 
 interface Props {
@@ -24,9 +25,9 @@ export function BehaviourForm({ settings, onChange }: Props) {
     : [...AUTO_HIDE_CHOICES, settings.autoHideSeconds].sort((a, b) => a - b);
   return (
     <section class="pi-panel" aria-labelledby="behaviour-heading">
-      <h2 id="behaviour-heading">Card on the page</h2>
+      <h2 id="behaviour-heading">{t('behaviourHeading')}</h2>
       <fieldset>
-        <legend>Show the card</legend>
+        <legend>{t('showTheCard')}</legend>
         {SHOW_MODES.map((mode) => (
           <label class="pi-choice" key={mode}>
             <input
@@ -36,37 +37,37 @@ export function BehaviourForm({ settings, onChange }: Props) {
               checked={settings.showMode === mode}
               onChange={() => onChange({ showMode: mode })}
             />
-            {SHOW_MODE_LABELS[mode]}
+            {t(SHOW_MODE_LABELS[mode])}
           </label>
         ))}
       </fieldset>
       <label class="pi-field">
-        <span>Corner</span>
+        <span>{t('corner')}</span>
         <select
           value={settings.position}
           onChange={(e) => onChange({ position: (e.currentTarget as HTMLSelectElement).value as Settings['position'] })}
         >
           {POSITIONS.map((p) => (
             <option key={p} value={p}>
-              {POSITION_LABELS[p]}
+              {t(POSITION_LABELS[p])}
             </option>
           ))}
         </select>
       </label>
       <label class="pi-field">
-        <span>Hide automatically</span>
+        <span>{t('hideAutomatically')}</span>
         <select
           value={String(settings.autoHideSeconds)}
           onChange={(e) => onChange({ autoHideSeconds: Number((e.currentTarget as HTMLSelectElement).value) })}
         >
           {autoHideChoices.map((s) => (
             <option key={s} value={String(s)}>
-              {s === 0 ? 'Never' : `After ${s} seconds`}
+              {s === 0 ? t('hideNever') : t('hideAfter', s)}
             </option>
           ))}
         </select>
       </label>
-      <p class="pi-muted">The countdown pauses while the pointer is over the card or focus is inside it.</p>
+      <p class="pi-muted">{t('countdownNote')}</p>
     </section>
   );
 }

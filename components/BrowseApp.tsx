@@ -8,6 +8,7 @@ import { AreaGrid } from './AreaGrid';
 import { CompanyCard } from './CompanyCard';
 import { SearchField } from './SearchField';
 import { useHashRoute } from './useHashRoute';
+import { t } from '@/data/i18n';
 
 /** browse.html: who uses Python for what, as a grid; #/company/<id>[/<area>] opens one profile. */
 export function BrowseApp() {
@@ -17,16 +18,16 @@ export function BrowseApp() {
 
   useEffect(() => {
     loadDataset()
-      .then((dataset) => setCompanies(dataset.companies), (e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
+      .then((dataset) => setCompanies(dataset.companies), (e: unknown) => setError(t('readError', String(e))));
   }, []);
 
   const chosen = route && companies?.find((c) => c.id === route.id);
   return (
     <main class="pi-browse">
       <header class="pi-browse-header">
-        <h1>Who uses Python for what</h1>
+        <h1>{t('browseTitle')}</h1>
         <a class="pi-link" href="/options.html">
-          Options
+          {t('options')}
         </a>
       </header>
       {error && (
@@ -34,10 +35,10 @@ export function BrowseApp() {
           {error}
         </p>
       )}
-      {!companies && !error && <p class="pi-muted">Loading…</p>}
+      {!companies && !error && <p class="pi-muted">{t('loading')}</p>}
       {companies && route && !chosen && (
         <p class="pi-error" role="alert">
-          No profile called “{route.id}”. <a href="#/">See all companies</a>
+          {t('noProfileCalled', route.id)} <a href="#/">{t('seeAllCompanies')}</a>
         </p>
       )}
       {companies && chosen && <ProfileView company={chosen} area={route.area} />}
@@ -50,7 +51,7 @@ function datasetFigures(companies: readonly CompanyProfile[]): string {
   const uses = companies.reduce((n, c) => n + c.uses.length, 0);
   const sources = companies.flatMap((c) => c.sources);
   const own = sources.filter((s) => isOwnSource(s.kind)).length;
-  return `${companies.length} companies, ${uses} uses, ${sources.length} sources (${own} from the companies themselves).`;
+  return t('browseFigures', companies.length, uses, sources.length, own);
 }
 
 // Survives going to a profile and back, so the reader returns to the grid as they left it.
@@ -75,26 +76,25 @@ function GridView({ companies }: { companies: readonly CompanyProfile[] }) {
   return (
     <>
       <p class="pi-muted">
-        Each row is a company, each column an area where Python does the work. A filled cell counts the sourced uses;
-        choose it to read them. {datasetFigures(companies)}
+        {t('browseIntro')} {datasetFigures(companies)}
       </p>
       <div class="pi-browse-tools">
-        <SearchField label="Filter companies" value={query} placeholder="Name, domain, tool or area (e.g. Django)" onInput={setQuery} />
+        <SearchField label={t('filterCompanies')} value={query} placeholder={t('searchPlaceholder')} onInput={setQuery} />
         <label class="pi-field">
-          Sort by
+          {t('sortBy')}
           <select value={order} onChange={(e) => setOrder((e.currentTarget as HTMLSelectElement).value as GridOrder)}>
-            <option value="name">Name</option>
-            <option value="breadth">Most areas first</option>
+            <option value="name">{t('sortName')}</option>
+            <option value="breadth">{t('sortBreadth')}</option>
           </select>
         </label>
       </div>
       <p class="pi-count" role="status">
-        {results.length === companies.length ? `${companies.length} companies` : `${results.length} of ${companies.length} companies`}
+        {results.length === companies.length ? t('countAll', companies.length) : t('countSome', results.length, companies.length)}
       </p>
       {results.length > 0 ? (
-        <AreaGrid grid={grid} caption={`Python use by company and area, ${results.length} companies`} />
+        <AreaGrid grid={grid} caption={t('gridCaption', results.length)} />
       ) : (
-        <p class="pi-empty">No company matches “{query}”.</p>
+        <p class="pi-empty">{t('noMatch', query)}</p>
       )}
     </>
   );
@@ -116,7 +116,7 @@ function ProfileView({ company, area }: { company: CompanyProfile; area: string 
   return (
     <section ref={section} class="pi-profile" aria-labelledby="pi-profile-heading">
       <a class="pi-link pi-back" href="#/">
-        ← All companies
+        {t('backToAll')}
       </a>
       <CompanyCard company={company} headingId="pi-profile-heading" highlightArea={area} />
     </section>

@@ -1,4 +1,5 @@
-import { AREA_LABELS, AREAS } from '@/data/areas';
+import { areaLabel, AREAS } from '@/data/areas';
+import { t } from '@/data/i18n';
 import type { CompanyProfile } from '@/data/schema';
 import { isOwnSource } from '@/data/source-kinds';
 
@@ -16,7 +17,7 @@ const MAX_TOOLS = 6;
  * source is most of what the card costs a page (see the README's Performance section).
  */
 export function CardDigest({ company, headingId, onShowAll }: Props) {
-  const areas = AREAS.filter((a) => company.uses.some((u) => u.area === a)).map((a) => AREA_LABELS[a]);
+  const areas = AREAS.filter((a) => company.uses.some((u) => u.area === a)).map(areaLabel);
   const tools = [...new Set(company.uses.flatMap((u) => u.tools))];
   const own = company.sources.filter((s) => isOwnSource(s.kind)).length;
   const third = company.sources.length - own;
@@ -26,28 +27,28 @@ export function CardDigest({ company, headingId, onShowAll }: Props) {
         <h2 class="pi-title" id={headingId}>
           {company.name}
         </h2>
-        {company.parent && <p class="pi-parent">Part of {company.parent}</p>}
+        {company.parent && <p class="pi-parent">{t('partOf', company.parent)}</p>}
       </header>
       <p class="pi-summary">{company.summary}</p>
       <p class="pi-digest-line">
-        <span class="pi-label">Python for</span> {areas.join(', ')}
+        <span class="pi-label">{t('pythonFor')}</span> {areas.join(', ')}
       </p>
       {tools.length > 0 && (
-        <ul class="pi-tools" aria-label="Tools">
+        <ul class="pi-tools" aria-label={t('tools')}>
           {tools.slice(0, MAX_TOOLS).map((tool) => (
             <li class="pi-chip" key={tool}>
               {tool}
             </li>
           ))}
-          {tools.length > MAX_TOOLS && <li class="pi-chip pi-chip-more">+{tools.length - MAX_TOOLS} more</li>}
+          {tools.length > MAX_TOOLS && <li class="pi-chip pi-chip-more">{t('moreTools', tools.length - MAX_TOOLS)}</li>}
         </ul>
       )}
       <p class="pi-digest-line">
-        <span class="pi-label">Sources</span> {own} from {company.name} itself
-        {third ? `, ${third} third-party` : ''}
+        <span class="pi-label">{t('sources')}</span> {t('sourcesOwn', own, company.name)}
+        {third ? t('sourcesThirdParty', third) : ''}
       </p>
       <button type="button" class="pi-link-button pi-show-all" onClick={onShowAll}>
-        Show all {company.uses.length} uses and {company.sources.length} sources
+        {t('showAll', company.uses.length, company.sources.length)}
       </button>
     </article>
   );

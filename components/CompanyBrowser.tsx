@@ -4,6 +4,7 @@ import type { CompanyProfile } from '@/data/schema';
 import { matchingAreas, matchingTools, searchProfiles } from '@/data/search';
 import { CompanyCard } from './CompanyCard';
 import { SearchField } from './SearchField';
+import { t } from '@/data/i18n';
 
 interface Props {
   companies: readonly CompanyProfile[];
@@ -18,7 +19,7 @@ export function CompanyBrowser({ companies }: Props) {
     return (
       <div class="pi-browser">
         <button type="button" class="pi-button pi-quiet pi-back" onClick={() => setChosen(null)}>
-          ← All companies
+          {t('backToAll')}
         </button>
         <CompanyCard company={chosen} headingId="pi-chosen-heading" />
       </div>
@@ -28,11 +29,9 @@ export function CompanyBrowser({ companies }: Props) {
   const results = searchProfiles(companies, query);
   return (
     <div class="pi-browser">
-      <SearchField label="Search companies" value={query} placeholder="Name, domain, tool or area (e.g. Django)" onInput={setQuery} />
+      <SearchField label={t('searchCompanies')} value={query} placeholder={t('searchPlaceholder')} onInput={setQuery} />
       <p class="pi-count" role="status">
-        {results.length === companies.length
-          ? `${companies.length} companies`
-          : `${results.length} of ${companies.length} companies`}
+        {results.length === companies.length ? t('countAll', companies.length) : t('countSome', results.length, companies.length)}
       </p>
       <ul class="pi-company-list">
         {results.map((c) => {
@@ -42,13 +41,13 @@ export function CompanyBrowser({ companies }: Props) {
             <li key={c.id}>
               <button type="button" class="pi-company" onClick={() => setChosen(c)}>
                 <span class="pi-company-name">{c.name}</span>
-                <span class="pi-company-meta">{tools.length ? `Uses ${tools.join(', ')}` : areas.length ? `Python for ${areas.join(', ').toLowerCase()}` : domainSummary(c.domains)}</span>
+                <span class="pi-company-meta">{tools.length ? t('usesTools', tools.join(', ')) : areas.length ? t('pythonForAreas', areas.join(', ').toLowerCase()) : domainSummary(c.domains)}</span>
               </button>
             </li>
           );
         })}
       </ul>
-      {results.length === 0 && <p class="pi-empty">No company matches “{query}”.</p>}
+      {results.length === 0 && <p class="pi-empty">{t('noMatch', query)}</p>}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { cardContent } from '@/data/card-content';
 import type { CompanyProfile } from '@/data/schema';
-import { SOURCE_KIND_LABELS, isOwnSource } from '@/data/source-kinds';
+import { t } from '@/data/i18n';
+import { isOwnSource, sourceKindLabel } from '@/data/source-kinds';
 
 interface Props {
   company: CompanyProfile;
@@ -19,7 +20,7 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
         <h2 class="pi-title" id={headingId}>
           {company.name}
         </h2>
-        {company.parent && <p class="pi-parent">Part of {company.parent}</p>}
+        {company.parent && <p class="pi-parent">{t('partOf', company.parent)}</p>}
       </header>
       <p class="pi-summary">{company.summary}</p>
 
@@ -35,11 +36,11 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
             {group.uses.map((use, i) => (
               <li class="pi-use" key={i}>
                 <span class="pi-use-text">{use.text}</span>{' '}
-                <span class="pi-refs" aria-label={`Sources ${use.sourceNumbers.join(', ')}`}>
+                <span class="pi-refs" aria-label={t('sourceNumbers', use.sourceNumbers.join(', '))}>
                   {use.sourceNumbers.map((n) => `[${n}]`).join('')}
                 </span>
                 {use.tools.length > 0 && (
-                  <ul class="pi-tools" aria-label="Tools">
+                  <ul class="pi-tools" aria-label={t('tools')}>
                     {use.tools.map((tool) => (
                       <li class="pi-chip" key={tool}>
                         {tool}
@@ -55,12 +56,12 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
 
       {company.otherLanguages.length > 0 && (
         <p class="pi-languages">
-          <span class="pi-label">Also uses</span> {company.otherLanguages.join(', ')}
+          <span class="pi-label">{t('alsoUses')}</span> {company.otherLanguages.join(', ')}
         </p>
       )}
 
-      <section class="pi-sources" aria-label="Sources">
-        <h3 class="pi-area-title">Sources</h3>
+      <section class="pi-sources" aria-label={t('sources')}>
+        <h3 class="pi-area-title">{t('sources')}</h3>
         <ol>
           {sources.map((s) => (
             <li key={s.id} value={s.number}>
@@ -71,8 +72,8 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
                 {' '}
                 {s.publisher}, {s.year}
               </span>{' '}
-              <span class={`pi-kind ${isOwnSource(s.kind) ? 'pi-kind-own' : 'pi-kind-third'}`} title={SOURCE_KIND_LABELS[s.kind].long}>
-                {SOURCE_KIND_LABELS[s.kind].tag}
+              <span class={`pi-kind ${isOwnSource(s.kind) ? 'pi-kind-own' : 'pi-kind-third'}`} title={sourceKindLabel(s.kind).long}>
+                {sourceKindLabel(s.kind).tag}
               </span>
             </li>
           ))}

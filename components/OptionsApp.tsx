@@ -6,6 +6,7 @@ import { BehaviourForm } from './BehaviourForm';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteList } from './SiteList';
 import { useSettings } from './useSettings';
+import { t } from '@/data/i18n';
 
 /** Options page: sites on/off, card behaviour, reset, and what data the extension carries. */
 export function OptionsApp() {
@@ -23,13 +24,13 @@ export function OptionsApp() {
         setProblem(dataset.problem);
         setCompanies(dataset.companies);
       })
-      .catch((e: unknown) => setError(`Could not read the profiles: ${String(e)}`));
+      .catch((e: unknown) => setError(t('readError', String(e))));
   }, []);
 
-  const save = (change: Parameters<typeof updateSettings>[0], message = 'Saved') =>
+  const save = (change: Parameters<typeof updateSettings>[0], message = t('saved')) =>
     updateSettings(change).then(
       () => setStatus(message),
-      (e: unknown) => setError(`Could not save: ${String(e)}`),
+      (e: unknown) => setError(t('saveError', String(e))),
     );
 
   return (
@@ -37,10 +38,10 @@ export function OptionsApp() {
       <div class="pi-browse-header">
         <h1>Python Inside</h1>
         <a class="pi-link" href="/browse.html">
-          See who uses Python for what
+          {t('seeGrid')}
         </a>
       </div>
-      <p class="pi-muted">Changes apply at once. Nothing you do here leaves your browser, except through your browser's own settings sync.</p>
+      <p class="pi-muted">{t('optionsIntro')}</p>
       {error && (
         <p class="pi-error" role="alert">
           {error}
@@ -48,11 +49,10 @@ export function OptionsApp() {
       )}
       {problem && (
         <p class="pi-notice" role="status">
-          The profile database could not be used ({problem}), so Python Inside is working from its built-in copy of the
-          profiles. Everything still works; the database is repaired the next time the browser starts.
+          {t('dbNotice', problem)}
         </p>
       )}
-      {(!settings || !companies) && !error && <p class="pi-muted">Loading…</p>}
+      {(!settings || !companies) && !error && <p class="pi-muted">{t('loading')}</p>}
       {settings && companies && (
         <>
           <SiteList
@@ -64,22 +64,19 @@ export function OptionsApp() {
           <BehaviourForm settings={settings} onChange={(patch) => void save((s) => ({ ...s, ...patch }))} />
           <SettingsTransfer settings={settings} onImport={(imported) => updateSettings(() => imported)} />
           <section class="pi-panel" aria-labelledby="reset-heading">
-            <h2 id="reset-heading">Reset</h2>
-            <p class="pi-muted">Turns every site back on and restores the default card behaviour.</p>
+            <h2 id="reset-heading">{t('resetHeading')}</h2>
+            <p class="pi-muted">{t('resetIntro')}</p>
             <button
               type="button"
               class="pi-button pi-quiet"
-              onClick={() => void save(() => ({ ...DEFAULT_SETTINGS }), 'Settings reset to defaults')}
+              onClick={() => void save(() => ({ ...DEFAULT_SETTINGS }), t('resetDone'))}
             >
-              Reset to defaults
+              {t('resetButton')}
             </button>
           </section>
           <section class="pi-panel" aria-labelledby="about-heading">
-            <h2 id="about-heading">Data</h2>
-            <p>
-              {companies.length} company profiles, dataset version <code>{version}</code>. Every fact cites a source you
-              can open. The data ships with the extension; it never contacts a server.
-            </p>
+            <h2 id="about-heading">{t('dataHeading')}</h2>
+            <p>{t('dataText', companies.length, version)}</p>
           </section>
         </>
       )}

@@ -5,6 +5,7 @@ import { CardDigest } from './CardDigest';
 import { CompanyCard } from './CompanyCard';
 import { placementClass } from './overlay-placement';
 import { useAutoHide } from './useAutoHide';
+import { t } from '@/data/i18n';
 
 interface Props {
   company: CompanyProfile;
@@ -27,7 +28,7 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onO
   // live region exists, which is what makes it announced.
   const [announcement, setAnnouncement] = useState('');
   useEffect(() => {
-    const timer = setTimeout(() => setAnnouncement(`Python at ${company.name}`), 100);
+    const timer = setTimeout(() => setAnnouncement(t('badgeCompany', company.name)), 100);
     return () => clearTimeout(timer);
   }, [company.name]);
   const scroll = useRef<HTMLDivElement>(null);
@@ -45,7 +46,7 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onO
     setError('');
     onSetSiteEnabled(enabled).then(
       () => setTurnedOff(!enabled),
-      () => setError('Could not save the setting. Try again from the toolbar button.'),
+      () => setError(t('saveFailed')),
     );
   };
 
@@ -53,7 +54,7 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onO
     <section
       class={`pi-overlay ${placementClass(behaviour.position)}`}
       role="region"
-      aria-label={`Python at ${company.name}`}
+      aria-label={t('badgeCompany', company.name)}
       onKeyDown={(e) => {
         if (e.key === 'Escape') {
           e.stopPropagation();
@@ -69,26 +70,26 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onO
         <span class="pi-brand" aria-hidden="true">
           Python Inside
         </span>
-        <button type="button" class="pi-icon-button" aria-label="Close" title="Close (Esc)" onClick={onClose}>
+        <button type="button" class="pi-icon-button" aria-label={t('close')} title={t('closeTitle')} onClick={onClose}>
           <span aria-hidden="true">×</span>
         </button>
       </div>
       {turnedOff ? (
         <div class="pi-off" role="status">
           <p>
-            The card is off for {company.name}. Turn it back on any time from the toolbar button or the{' '}
+            {t('offNoteBefore', company.name)}{' '}
             <button type="button" class="pi-link-button" onClick={onOpenOptions}>
-              options page
+              {t('optionsPageLink')}
             </button>
-            .
+            {t('offNoteAfter')}
           </p>
           <button type="button" class="pi-button" onClick={() => setEnabled(true)}>
-            Undo
+            {t('undo')}
           </button>
         </div>
       ) : (
         <>
-          <div class="pi-scroll" ref={scroll} tabIndex={showAll ? 0 : undefined} role={showAll ? 'group' : undefined} aria-label={showAll ? `All about ${company.name}` : undefined}>
+          <div class="pi-scroll" ref={scroll} tabIndex={showAll ? 0 : undefined} role={showAll ? 'group' : undefined} aria-label={showAll ? t('allAbout', company.name) : undefined}>
             {showAll ? (
               <CompanyCard company={company} headingId={headingId} />
             ) : (
@@ -97,7 +98,7 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onO
           </div>
           <div class="pi-actions">
             <button type="button" class="pi-button pi-quiet" onClick={() => setEnabled(false)}>
-              Don't show on this site
+              {t('dontShow')}
             </button>
           </div>
         </>

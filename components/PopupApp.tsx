@@ -8,6 +8,7 @@ import { CompanyBrowser } from './CompanyBrowser';
 import { CompanyCard } from './CompanyCard';
 import { SiteSwitch } from './SiteSwitch';
 import { useSettings } from './useSettings';
+import { t } from '@/data/i18n';
 
 type State =
   | { kind: 'loading' }
@@ -44,13 +45,13 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
       <div class="pi-popup-bar">
         <span class="pi-brand">Python Inside</span>
         <button type="button" class="pi-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          Options
+          {t('options')}
         </button>
       </div>
-      {state.kind === 'loading' && <p class="pi-muted">Loading…</p>}
+      {state.kind === 'loading' && <p class="pi-muted">{t('loading')}</p>}
       {state.kind === 'error' && (
         <p class="pi-error" role="alert">
-          Could not read the profiles: {state.message}
+          {t('readError', state.message)}
         </p>
       )}
       {state.kind === 'company' && (
@@ -64,19 +65,19 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
           )}
           <CompanyCard company={state.company} headingId="pi-heading" />
           <button type="button" class="pi-link-button pi-browse-all" onClick={browseAll}>
-            Browse all companies
+            {t('browseAll')}
           </button>
         </>
       )}
       {state.kind === 'browse' && (
         <>
-          {!state.fromCompany && <p class="pi-no-profile">No profile for this site.</p>}
+          {!state.fromCompany && <p class="pi-no-profile">{t('noProfile')}</p>}
           <CompanyBrowser companies={state.companies} />
         </>
       )}
       {state.kind !== 'loading' && (
         <button type="button" class="pi-link-button pi-open-grid" onClick={openBrowsePage}>
-          See who uses Python for what
+          {t('seeGrid')}
         </button>
       )}
     </main>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SETTINGS_FILE_NAME, settingsFromFile, settingsToFile } from '@/data/settings-file';
 import type { Settings } from '@/data/settings-shape';
+import { t } from '@/data/i18n';
 
 interface Props {
   settings: Settings;
@@ -19,7 +20,7 @@ export function SettingsTransfer({ settings, onImport }: Props) {
     link.download = SETTINGS_FILE_NAME;
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage({ text: `Saved ${SETTINGS_FILE_NAME}.`, error: false });
+    setMessage({ text: t('exported', SETTINGS_FILE_NAME), error: false });
   };
 
   const importFile = async (input: HTMLInputElement) => {
@@ -29,21 +30,21 @@ export function SettingsTransfer({ settings, onImport }: Props) {
     const parsed = settingsFromFile(await file.text());
     if ('error' in parsed) return setMessage({ text: parsed.error, error: true });
     await onImport(parsed.settings).then(
-      () => setMessage({ text: `Imported the settings from ${file.name}.`, error: false }),
-      (e: unknown) => setMessage({ text: `Could not save the imported settings: ${String(e)}`, error: true }),
+      () => setMessage({ text: t('imported', file.name), error: false }),
+      (e: unknown) => setMessage({ text: t('importSaveError', String(e)), error: true }),
     );
   };
 
   return (
     <section class="pi-panel" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">Back up or move your settings</h2>
-      <p class="pi-muted">A small JSON file with the sites you turned off and how the card behaves. Nothing else is in it.</p>
+      <h2 id="transfer-heading">{t('transferHeading')}</h2>
+      <p class="pi-muted">{t('transferIntro')}</p>
       <div class="pi-toolbar">
         <button type="button" class="pi-button pi-quiet" onClick={exportFile}>
-          Export settings
+          {t('exportSettings')}
         </button>
         <label class="pi-button pi-quiet pi-file-button">
-          Import settings…
+          {t('importSettings')}
           <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
         </label>
       </div>

@@ -3,6 +3,7 @@ import type { CompanyProfile } from '@/data/schema';
 import { searchProfiles } from '@/data/search';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
 import { SearchField } from './SearchField';
+import { t } from '@/data/i18n';
 
 const SHORT_LIST = 8;
 
@@ -18,10 +19,10 @@ function DomainList({ id, domains }: { id: string; domains: readonly string[] })
   return (
     <span class="pi-domains">
       <span id={id}>
-        {domains.slice(0, SHORT_LIST).join(', ')} and {domains.length - SHORT_LIST} more
+        {t('domainsMore', domains.slice(0, SHORT_LIST).join(', '), domains.length - SHORT_LIST)}
       </span>
       <details>
-        <summary>Show all {domains.length} domains</summary>
+        <summary>{t('showAllDomains', domains.length)}</summary>
         {domains.join(', ')}
       </details>
     </span>
@@ -43,18 +44,15 @@ export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
   const scope = query ? 'shown' : 'all';
   return (
     <section class="pi-panel" aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites</h2>
-      <p class="pi-muted">
-        The card appears on {onCount} of {companies.length} companies' sites. Turning a site off also removes an open card
-        and stops the extension from running there.
-      </p>
+      <h2 id="sites-heading">{t('sitesHeading')}</h2>
+      <p class="pi-muted">{t('sitesIntro', onCount, companies.length)}</p>
       <div class="pi-toolbar">
-        <SearchField label="Filter" value={query} placeholder="Name, domain, tool or area" onInput={setQuery} />
+        <SearchField label={t('filter')} value={query} placeholder={t('filterPlaceholder')} onInput={setQuery} />
         <button type="button" class="pi-button pi-quiet" onClick={() => onSetAll(shown.map((c) => c.id), true)}>
-          Enable {scope}
+          {scope === 'all' ? t('enableAll') : t('enableShown')}
         </button>
         <button type="button" class="pi-button pi-quiet" onClick={() => onSetAll(shown.map((c) => c.id), false)}>
-          Disable {scope}
+          {scope === 'all' ? t('disableAll') : t('disableShown')}
         </button>
       </div>
       <ul class="pi-site-list">
@@ -72,7 +70,7 @@ export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
           </li>
         ))}
       </ul>
-      {shown.length === 0 && <p class="pi-empty">No company matches “{query}”.</p>}
+      {shown.length === 0 && <p class="pi-empty">{t('noMatch', query)}</p>}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { CompanyProfile } from '@/data/schema';
+import { t } from '@/data/i18n';
 
 interface Props {
   company: CompanyProfile;
@@ -16,7 +17,7 @@ export function SiteSwitch({ company, enabled, onChange }: Props) {
         checked={enabled}
         onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}
       />
-      <span>Show the card on {company.name}'s sites</span>
+      <span>{t('siteSwitch', company.name)}</span>
     </label>
   );
 }

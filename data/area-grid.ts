@@ -2,7 +2,8 @@
  * "Who uses Python for what": every company against every area. Pure data for the grid page, so the picture
  * and its screen-reader table come from the same numbers and can be tested without a browser.
  */
-import { AREA_LABELS, AREAS, type Area } from './areas';
+import { areaLabel, AREAS, type Area } from './areas';
+import { t } from './i18n';
 import type { CompanyProfile } from './schema';
 
 export interface GridCell {
@@ -45,7 +46,7 @@ export function areaGrid(companies: readonly CompanyProfile[], order: GridOrder 
   rows.sort(order === 'breadth' ? (a, b) => b.areas - a.areas || byName(a, b) : byName);
   const columns = AREAS.map((area, i) => ({
     area,
-    label: AREA_LABELS[area],
+    label: areaLabel(area),
     companies: rows.filter((r) => r.cells[i]!.uses > 0).length,
   }));
   return { columns, rows };
@@ -53,9 +54,9 @@ export function areaGrid(companies: readonly CompanyProfile[], order: GridOrder 
 
 /** What a filled cell says in words: the accessible name of its link and its tooltip. */
 export function cellDescription(company: CompanyProfile, cell: GridCell): string {
-  const uses = `${cell.uses} ${cell.uses === 1 ? 'use' : 'uses'}`;
   const tools = cell.tools.length ? ` (${cell.tools.join(', ')})` : '';
-  return `${company.name}, ${AREA_LABELS[cell.area]}: ${uses}${tools}`;
+  const label = areaLabel(cell.area);
+  return (cell.uses === 1 ? t('cellUse', company.name, label) : t('cellUses', company.name, label, cell.uses)) + tools;
 }
 
 /** The grid page's address for a company, optionally opened at one area: browse.html#/company/<id>/<area> */

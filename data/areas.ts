@@ -1,3 +1,4 @@
+import { t, type MessageKey } from './i18n';
 /** Areas a use can belong to, in the order the card groups them, with the label a reader sees. */
 export const AREAS = [
   'web-backend',
@@ -31,3 +32,16 @@ export const AREA_ALIASES: Record<Area, string[]> = {
   'desktop-client': ['desktop', 'client app'],
   tooling: ['developer tools', 'build tools', 'type checking'],
 };
+
+const AREA_MESSAGE: Record<Area, MessageKey> = {
+  'web-backend': 'areaWebBackend',
+  'machine-learning': 'areaMachineLearning',
+  data: 'areaData',
+  infrastructure: 'areaInfrastructure',
+  science: 'areaScience',
+  'desktop-client': 'areaDesktopClient',
+  tooling: 'areaTooling',
+};
+
+/** The area's name in the browser's language (AREA_LABELS stays English: search matches both). */
+export const areaLabel = (area: Area): string => t(AREA_MESSAGE[area]);

@@ -1,6 +1,7 @@
 /** Turns a profile into what the card lays out: uses grouped by area in a fixed order, sources numbered. */
-import { AREA_LABELS, AREAS, type Area } from './areas';
+import { areaLabel, AREAS, type Area } from './areas';
 import type { CompanyProfile, CompanySource, CompanyUse } from './schema';
+import { t } from './i18n';
 
 export interface UseGroup {
   area: Area;
@@ -18,7 +19,7 @@ export function cardContent(profile: CompanyProfile): CardContent {
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
   const groups = AREAS.map((area) => ({
     area,
-    label: AREA_LABELS[area],
+    label: areaLabel(area),
     uses: profile.uses
       .filter((u) => u.area === area)
       .map((u) => ({ ...u, sourceNumbers: u.sources.flatMap((id) => numberOf.get(id) ?? []) })),
@@ -30,5 +31,5 @@ export function cardContent(profile: CompanyProfile): CardContent {
 export function domainSummary(domains: readonly string[]): string {
   const [first, ...rest] = domains;
   if (!first) return '';
-  return rest.length ? `${first} and ${rest.length} more` : first;
+  return rest.length ? t('domainsMore', first, rest.length) : first;
 }

@@ -2,7 +2,7 @@
 // With file arguments, only problems that involve those files are reported (handy while several people
 // edit different profiles); the whole dataset is still read, so cross-file clashes are caught.
 import { relative, resolve } from 'node:path';
-import { SOURCE_KIND_LABELS, isOwnSource } from './source-kinds';
+import { isOwnSource } from './source-kinds';
 import { checkProfileDir, describeIssues, issuesInvolving } from './profile-files';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,5 +21,5 @@ if (issues.length) {
   const domains = profiles.reduce((n, p) => n + p.domains.length, 0);
   const sources = profiles.flatMap((p) => p.sources);
   const own = sources.filter((s) => isOwnSource(s.kind)).length;
-  console.log(`data ok: ${profiles.length} profiles, ${uses} uses, ${domains} domains, ${sources.length} sources (${own} own, ${sources.length - own} ${SOURCE_KIND_LABELS['third-party'].tag.toLowerCase()})`);
+  console.log(`data ok: ${profiles.length} profiles, ${uses} uses, ${domains} domains, ${sources.length} sources (${own} own, ${sources.length - own} third party)`);
 }

@@ -1,5 +1,5 @@
 /** Search across profiles by name, parent, domain, tool, area (or a common word for it) or language ("django" finds every Django user). */
-import { AREA_ALIASES, AREA_LABELS } from './areas';
+import { AREA_ALIASES, AREA_LABELS, areaLabel } from './areas';
 import type { CompanyProfile } from './schema';
 
 const fold = (s: string) => s.toLocaleLowerCase('en').normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
@@ -8,7 +8,7 @@ function haystack(p: CompanyProfile): { name: string; rest: string } {
   const rest = [
     p.parent ?? '',
     ...p.domains,
-    ...p.uses.flatMap((u) => [...u.tools, AREA_LABELS[u.area], ...AREA_ALIASES[u.area]]),
+    ...p.uses.flatMap((u) => [...u.tools, AREA_LABELS[u.area], areaLabel(u.area), ...AREA_ALIASES[u.area]]),
     ...p.otherLanguages,
   ];
   return { name: fold(p.name), rest: fold(rest.join('\n')) };
@@ -44,8 +44,8 @@ export function matchingAreas(profile: CompanyProfile, query: string): string[] 
   const areas = [...new Set(profile.uses.map((u) => u.area))];
   return areas
     .filter((area) => {
-      const names = fold([AREA_LABELS[area], ...AREA_ALIASES[area]].join('\n'));
+      const names = fold([AREA_LABELS[area], areaLabel(area), ...AREA_ALIASES[area]].join('\n'));
       return words.every((w) => names.includes(w));
     })
-    .map((area) => AREA_LABELS[area]);
+    .map((area) => areaLabel(area));
 }

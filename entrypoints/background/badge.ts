@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { companyForHost } from './lookup';
 import { hostnameOfUrl } from '@/data/match';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
+import { t } from '@/data/i18n';
 
 export const BADGE_TEXT = 'Py';
 const BADGE_COLOR = '#1f4e8c';
@@ -22,8 +23,8 @@ export async function badgeFor(url: string | undefined, settings: SettingsSource
   const host = hostnameOfUrl(url);
   const company = host ? await companyForHost(host) : null;
   if (!company) return { text: '', title: DEFAULT_TITLE };
-  if (!isSiteEnabled(typeof settings === 'function' ? await settings() : settings, company.id)) return { text: '', title: `Python Inside is off for ${company.name}` };
-  return { text: BADGE_TEXT, title: `Python at ${company.name}` };
+  if (!isSiteEnabled(typeof settings === 'function' ? await settings() : settings, company.id)) return { text: '', title: t('badgeOff', company.name) };
+  return { text: BADGE_TEXT, title: t('badgeCompany', company.name) };
 }
 
 export async function updateBadge(tabId: number, url: string | undefined, settings: SettingsSource): Promise<void> {

@@ -1,7 +1,9 @@
 import { render } from 'preact';
+import { localizePage } from '@/data/i18n';
 import '@/components/card.css';
 import '@/components/pages.css';
 import { PopupApp } from '@/components/PopupApp';
 import { tabIdFromSearch } from '@/data/tab-company';
 
+localizePage();
 render(<PopupApp tabId={tabIdFromSearch(location.search)} />, document.getElementById('app')!);

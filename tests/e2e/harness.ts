@@ -28,7 +28,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function launchExtension(): Promise<Harness> {
+/** `language` starts the browser in that interface language (the extension's i18n follows it). */
+export async function launchExtension(language?: string): Promise<Harness> {
   // Fail loudly, never skip: a suite that silently ran nothing would look green.
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build`);
@@ -41,7 +42,9 @@ export async function launchExtension(): Promise<Harness> {
       ...CHROMIUM_FLAGS,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      ...(language ? [`--lang=${language}`] : []),
     ],
+    ...(language && { env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` } }),
     viewport: { width: 1280, height: 800 },
   });
   const requests: string[] = [];

@@ -5,9 +5,11 @@ import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase, resetSeedState } from '@/data/db';
 import { resetLookupState, setDatabaseTimeout } from '@/entrypoints/background/lookup';
+import { installI18n } from './i18n-fake';
 
 beforeEach(() => {
   fakeBrowser.reset();
+  installI18n();
 });
 
 afterEach(async () => {
