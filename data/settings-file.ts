@@ -2,6 +2,7 @@
  * Settings as a file the user can keep or move to another browser: export writes every field; import accepts
  * only a complete, valid file of ours and otherwise says exactly what is wrong, changing nothing.
  */
+import { t } from './i18n';
 import { AUTO_HIDE_CHOICES, MAX_AUTO_HIDE_SECONDS, POSITIONS, SETTINGS_VERSION, SHOW_MODES, type Settings } from './settings-shape';
 
 const FORMAT = 'python-inside-settings';
@@ -17,34 +18,34 @@ type Parsed = { settings: Settings } | { error: string };
 const fail = (error: string): Parsed => ({ error });
 
 export function settingsFromFile(text: string): Parsed {
-  if (text.length > MAX_FILE_BYTES) return fail('This file is too large to be Python Inside settings.');
+  if (text.length > MAX_FILE_BYTES) return fail(t('fileTooLarge'));
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return fail('This file is not valid JSON.');
+    return fail(t('fileNotJson'));
   }
   const file = data as { format?: unknown; version?: unknown; settings?: unknown };
-  if (!file || typeof file !== 'object' || file.format !== FORMAT) return fail('This is not a Python Inside settings file.');
-  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) return fail('The file has no valid version.');
-  if (file.version > SETTINGS_VERSION) return fail('The file comes from a newer version of Python Inside; update the extension first.');
+  if (!file || typeof file !== 'object' || file.format !== FORMAT) return fail(t('fileNotOurs'));
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) return fail(t('fileNoVersion'));
+  if (file.version > SETTINGS_VERSION) return fail(t('fileNewer'));
   const s = file.settings as Record<string, unknown> | undefined;
-  if (!s || typeof s !== 'object' || Array.isArray(s)) return fail('The file has no settings in it.');
+  if (!s || typeof s !== 'object' || Array.isArray(s)) return fail(t('fileNoSettings'));
 
   const problems: string[] = [];
   const sites = s.disabledSites;
   if (!Array.isArray(sites) || !sites.every((id) => typeof id === 'string' && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))) {
-    problems.push('disabledSites must be a list of company ids');
+    problems.push(t('fileBadSites'));
   }
-  if (!(SHOW_MODES as readonly unknown[]).includes(s.showMode)) problems.push(`showMode must be one of ${SHOW_MODES.join(', ')}`);
-  if (!(POSITIONS as readonly unknown[]).includes(s.position)) problems.push(`position must be one of ${POSITIONS.join(', ')}`);
+  if (!(SHOW_MODES as readonly unknown[]).includes(s.showMode)) problems.push(t('fileBadShowMode', SHOW_MODES.join(', ')));
+  if (!(POSITIONS as readonly unknown[]).includes(s.position)) problems.push(t('fileBadPosition', POSITIONS.join(', ')));
   const seconds = s.autoHideSeconds;
   if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 0 || seconds > MAX_AUTO_HIDE_SECONDS) {
-    problems.push(`autoHideSeconds must be a whole number from 0 to ${MAX_AUTO_HIDE_SECONDS} (the menu offers ${AUTO_HIDE_CHOICES.join(', ')})`);
+    problems.push(t('fileBadSeconds', MAX_AUTO_HIDE_SECONDS, AUTO_HIDE_CHOICES.join(', ')));
   }
   const unknown = Object.keys(s).filter((k) => !['disabledSites', 'showMode', 'position', 'autoHideSeconds'].includes(k));
-  if (unknown.length) problems.push(`unknown setting${unknown.length > 1 ? 's' : ''} ${unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')}`);
-  if (problems.length) return fail(`The file was not imported: ${problems.join('; ')}.`);
+  if (unknown.length) problems.push(t('fileUnknownSettings', unknown.map((k) => `"${k.slice(0, 40)}"`).join(', ')));
+  if (problems.length) return fail(t('fileNotImported', problems.join('; ')));
 
   return {
     settings: {
