@@ -13,8 +13,13 @@ interface CardApi {
   };
 }
 
-const g = globalThis as unknown as { browser?: CardApi; chrome?: CardApi };
-export const cardApi = (): CardApi => (g.browser ?? g.chrome)!;
+/** Firefox's `browser` or Chrome's `chrome` global, as whatever shape the caller needs. */
+export const extensionGlobal = <T>(): T | undefined => {
+  const g = globalThis as unknown as { browser?: T; chrome?: T };
+  return g.browser ?? g.chrome;
+};
+
+export const cardApi = (): CardApi => extensionGlobal<CardApi>()!;
 
 export async function askBackground<M extends Message>(message: M): Promise<ResponseFor[M['type']]> {
   return (await cardApi().runtime.sendMessage(message)) as ResponseFor[M['type']];

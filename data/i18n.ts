@@ -4,6 +4,7 @@
  * profiles stay in English, as written and sourced.
  */
 import type en from '../public/_locales/en/messages.json';
+import { extensionGlobal } from './ext-api';
 
 export type MessageKey = keyof typeof en;
 
@@ -11,18 +12,16 @@ interface I18nApi {
   getMessage(key: string, substitutions?: string[]): string;
 }
 
-const g = globalThis as unknown as { browser?: { i18n?: I18nApi }; chrome?: { i18n?: I18nApi } };
+const i18n = () => extensionGlobal<{ i18n?: I18nApi }>()?.i18n;
 
 /** The message for `key` with $1, $2, ... filled in; the key itself if the browser has no such message. */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const api = g.browser?.i18n ?? g.chrome?.i18n;
-  return api?.getMessage(key, substitutions.map(String)) || key;
+  return i18n()?.getMessage(key, substitutions.map(String)) || key;
 }
 
 /** An extension page in the browser's language: its lang attribute (for screen readers) and its title. */
 export function localizePage(title?: MessageKey): void {
-  const api = g.browser?.i18n ?? g.chrome?.i18n;
-  const language = (api as { getUILanguage?: () => string } | undefined)?.getUILanguage?.();
+  const language = (i18n() as { getUILanguage?: () => string } | undefined)?.getUILanguage?.();
   if (language) document.documentElement.lang = language;
   if (title) document.title = t(title);
 }

@@ -6,6 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/match';
+import type { CardResponse } from '@/data/messages';
 import { getSettings } from '@/data/settings';
 import { companyForHost } from './lookup';
 import { cardForHost } from './router';
@@ -16,14 +17,10 @@ export const CARD_SCRIPT = '/overlay.js';
 export const CARD_DATA_KEY = '__pythonInsideCard';
 
 /**
- * Injects the card script if due; says whether it did. The decision is recorded here (once per session counts
- * from now) and handed to the script with the injection, so the card does not have to ask again.
+ * Hands the card its content (into the extension's isolated world) and then the script that draws it.
+ * Says whether both arrived: the tab may have navigated away or closed in the meantime.
  */
-export async function injectCardIfDue(tabId: number, url: string | undefined): Promise<boolean> {
-  const host = hostnameOfUrl(url); // undefined for every site we have no access to: nothing to do there
-  if (!host) return false;
-  const card = await cardForHost(host, { record: true });
-  if (!card.show) return false;
+async function handCard(tabId: number, card: CardResponse & { toggle?: true }): Promise<boolean> {
   try {
     await browser.scripting.executeScript({
       target: { tabId },
@@ -34,8 +31,19 @@ export async function injectCardIfDue(tabId: number, url: string | undefined): P
     await browser.scripting.executeScript({ target: { tabId }, files: [CARD_SCRIPT], injectImmediately: true });
     return true;
   } catch {
-    return false; // the tab navigated away or closed in the meantime
+    return false;
   }
+}
+
+/**
+ * Injects the card script if due; says whether it did. The decision is recorded here (once per session counts
+ * from now) and handed to the script with the injection, so the card does not have to ask again.
+ */
+export async function injectCardIfDue(tabId: number, url: string | undefined): Promise<boolean> {
+  const host = hostnameOfUrl(url); // undefined for every site we have no access to: nothing to do there
+  if (!host) return false;
+  const card = await cardForHost(host, { record: true });
+  return card.show ? handCard(tabId, card) : false;
 }
 
 export const TOGGLE_COMMAND = 'toggle-card';
@@ -49,16 +57,6 @@ export async function toggleCard(tabId: number, url: string | undefined): Promis
   const company = host ? await companyForHost(host) : null;
   if (!company) return false;
   const { position, autoHideSeconds } = await getSettings();
-  try {
-    await browser.scripting.executeScript({
-      target: { tabId },
-      func: (key: string, data: unknown) => void ((globalThis as Record<string, unknown>)[key] = data),
-      args: [CARD_DATA_KEY, { show: true, company, behaviour: { position, autoHideSeconds }, toggle: true }],
-      injectImmediately: true,
-    });
-    await browser.scripting.executeScript({ target: { tabId }, files: [CARD_SCRIPT], injectImmediately: true });
-  } catch {
-    // The tab navigated away or closed in the meantime.
-  }
+  await handCard(tabId, { show: true, company, behaviour: { position, autoHideSeconds }, toggle: true });
   return true;
 }
