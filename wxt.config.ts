@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { DETECTION_ORIGINS } from './data/detection-origins';
 import { hostPermissionPatterns } from './data/host-patterns';
 import { loadValidProfiles } from './data/profile-files';
+import { loadValidRules } from './data/rule-files';
 
 /**
  * Preact writes innerHTML only for `dangerouslySetInnerHTML`, which this project never uses. Turning those writes
@@ -17,13 +20,28 @@ const noInnerHtml = (): Plugin => ({
   },
 });
 
+/**
+ * Detection rules ship without their references and fixture names (those are for people and tests): only what
+ * the detector reads is bundled.
+ */
+const runtimeRulesOnly = (): Plugin => ({
+  name: 'python-inside:runtime-rules-only',
+  enforce: 'pre',
+  transform(code, id) {
+    if (!/[\\/]data[\\/]detection[\\/][^\\/]+\.json$/.test(id)) return null;
+    const { id: ruleId, name, category, website, signals } = JSON.parse(code) as Record<string, unknown>;
+    return { code: JSON.stringify({ id: ruleId, name, category, website, signals }), map: null };
+  },
+});
+
 // Validated here, in Node, before anything is bundled: an invalid profile stops the build with file and field.
 const profiles = loadValidProfiles();
+loadValidRules();
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No modulepreload polyfill: it would put a fetch() into the pages, and every browser we target has the native one.
-  vite: () => ({ plugins: [noInnerHtml(), preact()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({ plugins: [noInnerHtml(), runtimeRulesOnly(), preact()], build: { modulePreload: { polyfill: false } } }),
   // `npm run dev` opens a browser with the extension when there is a screen; on a headless Linux box it only
   // builds .output/chrome-mv3-dev and reloads it on save (load it unpacked yourself).
   webExt: { disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY },
@@ -31,6 +49,16 @@ export default defineConfig({
     // Re-validate on every (re)build, so `npm run dev` also refuses a profile broken while it runs.
     'build:before': () => {
       loadValidProfiles();
+      loadValidRules();
+    },
+    // The messages' descriptions are notes for translators: browsers never read them, so they stay in the repo.
+    'build:publicAssets': (_wxt, files) => {
+      files.forEach((file, i) => {
+        if (!('absoluteSrc' in file) || !/_locales[\\/][^\\/]+[\\/]messages\.json$/.test(file.relativeDest)) return;
+        const messages = JSON.parse(readFileSync(file.absoluteSrc, 'utf8')) as Record<string, { description?: string }>;
+        for (const entry of Object.values(messages)) delete entry.description;
+        files[i] = { relativeDest: file.relativeDest, contents: JSON.stringify(messages) };
+      });
     },
   },
   manifest: ({ browser }) => ({
@@ -41,6 +69,12 @@ export default defineConfig({
     permissions: ['storage', 'scripting'],
     // Only the covered companies' sites: the card is injected there and nowhere else.
     host_permissions: hostPermissionPatterns(profiles),
+    // Detection on any site is opt-in: these are asked for when the user turns it on in options, and given back
+    // when they turn it off. All http(s) sites to look at the page, webRequest to read its response headers.
+    // Firefox's Manifest V2 lists optional hosts among the optional permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['webRequest', ...DETECTION_ORIGINS] }
+      : { optional_permissions: ['webRequest'], optional_host_permissions: DETECTION_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
     // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings).
     commands: {

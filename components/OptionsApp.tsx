@@ -3,6 +3,7 @@ import { loadDataset } from '@/data/dataset-client';
 import type { CompanyProfile } from '@/data/schema';
 import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings-shape';
 import { BehaviourForm } from './BehaviourForm';
+import { DetectionSettings } from './DetectionSettings';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteList } from './SiteList';
 import { useSettings } from './useSettings';
@@ -62,6 +63,7 @@ export function OptionsApp() {
             onSetAll={(ids, enabled) => void save((s) => ids.reduce((acc, id) => withSiteEnabled(acc, id, enabled), s))}
           />
           <BehaviourForm settings={settings} onChange={(patch) => void save((s) => ({ ...s, ...patch }))} />
+          <DetectionSettings />
           <SettingsTransfer settings={settings} onImport={(imported) => updateSettings(() => imported)} />
           <section class="pi-panel" aria-labelledby="reset-heading">
             <h2 id="reset-heading">{t('resetHeading')}</h2>

@@ -6,6 +6,7 @@ import { isSiteEnabled, withSiteEnabled } from '@/data/settings-shape';
 import { companyForTab } from '@/data/tab-company';
 import { CompanyBrowser } from './CompanyBrowser';
 import { CompanyCard } from './CompanyCard';
+import { DetectionStatus } from './DetectionStatus';
 import { SiteSwitch } from './SiteSwitch';
 import { useSettings } from './useSettings';
 import { t } from '@/data/i18n';
@@ -71,7 +72,12 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
       )}
       {state.kind === 'browse' && (
         <>
-          {!state.fromCompany && <p class="pi-no-profile">{t('noProfile')}</p>}
+          {!state.fromCompany && (
+            <>
+              <p class="pi-no-profile">{t('noProfile')}</p>
+              <DetectionStatus tabId={tabId} />
+            </>
+          )}
           <CompanyBrowser companies={state.companies} />
         </>
       )}

@@ -4,15 +4,23 @@
 import { relative, resolve } from 'node:path';
 import { isOwnSource } from './source-kinds';
 import { checkProfileDir, describeIssues, issuesInvolving } from './profile-files';
+import { checkRuleDir, describeRuleIssues } from './rule-files';
 
 const root = resolve(import.meta.dirname, '..');
 const only = process.argv.slice(2).map((f) => relative(root, resolve(f)));
 const { profiles, issues } = checkProfileDir();
 const relevant = only.length ? issuesInvolving(issues, only) : issues;
+const ruleCheck = checkRuleDir();
+const relevantRules = only.length ? issuesInvolving(ruleCheck.issues, only) : ruleCheck.issues;
 
-if (relevant.length) {
-  console.error(describeIssues(relevant));
+if (relevant.length || relevantRules.length) {
+  if (relevant.length) console.error(describeIssues(relevant));
+  if (relevantRules.length) console.error(describeRuleIssues(relevantRules));
   process.exit(1);
+}
+if (!ruleCheck.issues.length) {
+  const signals = ruleCheck.rules.reduce((n, r) => n + r.signals.length, 0);
+  console.log(`detection rules ok: ${ruleCheck.rules.length} technologies, ${signals} signals`);
 }
 if (issues.length) {
   console.log(`the named files are ok (${issues.length} problems elsewhere)`);

@@ -19,6 +19,10 @@ const MessageSchema = v.variant(
     v.strictObject({ type: v.literal('dataset:ensure') }),
     v.strictObject({ type: v.literal('dataset:companies') }),
     v.strictObject({ type: v.literal('options:open') }),
+    v.strictObject({
+      type: v.literal('detection:for-tab'),
+      tabId: v.pipe(v.number('tabId must be a number'), v.integer('tabId must be a whole number'), v.minValue(0, 'tabId must not be negative')),
+    }),
   ],
   (issue) =>
     typeof issue.input === 'string' ? `unknown message type "${issue.input.slice(0, 40)}"` : 'not a message: expected an object with a "type"',

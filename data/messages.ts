@@ -2,6 +2,7 @@
  * The typed messages between contexts. The background checks each one (message-schema.ts) before acting.
  */
 import { browser } from 'wxt/browser';
+import type { Detection } from './detection-types';
 import type { CompanyProfile } from './schema';
 import type { Behaviour } from './settings-shape';
 
@@ -15,7 +16,19 @@ export type Message =
   /** A page whose IndexedDB fails → background: every profile, from the bundled dataset. */
   | { type: 'dataset:companies' }
   /** Card → background: open the options page (a content script cannot). */
-  | { type: 'options:open' };
+  | { type: 'options:open' }
+  /** Popup → background: what the detector found on this tab's current page. */
+  | { type: 'detection:for-tab'; tabId: number };
+
+/**
+ * `granted`: detection is on. `checkable`: the tab shows an http(s) page. `detections`: what was found on the
+ * page the tab shows now, or null when it has not been checked (yet).
+ */
+export interface TabDetectionResponse {
+  granted: boolean;
+  checkable: boolean;
+  detections: Detection[] | null;
+}
 
 export type CardResponse =
   | { show: true; company: CompanyProfile; behaviour: Behaviour }
@@ -28,6 +41,7 @@ export interface ResponseFor {
   'dataset:ensure': { version: string; problem: string | null };
   'dataset:companies': { version: string; companies: CompanyProfile[]; problem: string | null };
   'options:open': { ok: true };
+  'detection:for-tab': TabDetectionResponse;
 }
 
 /** Sends a message to the background with the response type that goes with it. */

@@ -74,7 +74,7 @@ export interface ProfileIssue {
 
 export const formatIssue = (i: ProfileIssue) => `${i.file}: ${i.field || '(root)'}: ${i.message}`;
 
-function fieldPath(path: PropertyKey[]): string {
+export function fieldPath(path: PropertyKey[]): string {
   return path.reduce<string>(
     (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
     '',

@@ -5,12 +5,16 @@
  */
 import { browser } from 'wxt/browser';
 import { companyForHost } from './lookup';
+import { detectionsFor } from './tab-detections';
 import { hostnameOfUrl } from '@/data/match';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
 import { t } from '@/data/i18n';
 
 export const BADGE_TEXT = 'Py';
 const BADGE_COLOR = '#1f4e8c';
+/** Signs of Python found by the detector: another text and colour, so it never passes for a curated profile. */
+export const DETECTED_BADGE_TEXT = 'Py?';
+const DETECTED_BADGE_COLOR = '#5b3d99';
 const DEFAULT_TITLE = 'Python Inside';
 
 // MV3 calls it `action`, Firefox MV2 `browserAction`; same methods.
@@ -18,22 +22,29 @@ const action = (): typeof browser.action => browser.action ?? (browser as unknow
 
 type SettingsSource = Settings | (() => Promise<Settings>);
 
-/** Settings are read only once the page matched a company: most page loads never need them. */
-export async function badgeFor(url: string | undefined, settings: SettingsSource): Promise<{ text: string; title: string }> {
+/**
+ * Settings are read only once the page matched a company: most page loads never need them. A page without a
+ * profile shows what the detector found there, if it ran (it stores nothing when detection is off).
+ */
+export async function badgeFor(url: string | undefined, settings: SettingsSource, tabId?: number): Promise<{ text: string; title: string; color?: string }> {
   const host = hostnameOfUrl(url);
   const company = host ? await companyForHost(host) : null;
-  if (!company) return { text: '', title: DEFAULT_TITLE };
+  if (!company) {
+    const detections = host && tabId !== undefined ? await detectionsFor(tabId, url) : null;
+    if (!detections?.length) return { text: '', title: DEFAULT_TITLE };
+    return { text: DETECTED_BADGE_TEXT, title: t('badgeDetected', detections.map((d) => d.name).join(', ')), color: DETECTED_BADGE_COLOR };
+  }
   if (!isSiteEnabled(typeof settings === 'function' ? await settings() : settings, company.id)) return { text: '', title: t('badgeOff', company.name) };
   return { text: BADGE_TEXT, title: t('badgeCompany', company.name) };
 }
 
 export async function updateBadge(tabId: number, url: string | undefined, settings: SettingsSource): Promise<void> {
-  const { text, title } = await badgeFor(url, settings);
+  const { text, title, color = BADGE_COLOR } = await badgeFor(url, settings, tabId);
   try {
     await Promise.all([
       action().setBadgeText({ tabId, text }),
       action().setTitle({ tabId, title }),
-      text ? action().setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }) : undefined,
+      text ? action().setBadgeBackgroundColor({ tabId, color }) : undefined,
     ]);
   } catch {
     // The tab closed while we looked it up: nothing left to label.

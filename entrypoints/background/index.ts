@@ -2,9 +2,11 @@ import { browser } from 'wxt/browser';
 import { getSettings, watchSettings } from '@/data/settings';
 import type { Settings } from '@/data/settings-shape';
 import { updateAllBadges, updateBadge } from './badge';
+import { detectionTurnedOff, detectOnPage, listenForHeaders } from './detection';
 import { injectCardIfDue, TOGGLE_COMMAND, toggleCard } from './injection';
 import { prepareDatabase } from './lookup';
 import { handleMessage } from './router';
+import { forgetDetections, forgetTab } from './tab-detections';
 
 // Wires listeners to the modules that do the work. Listeners are added synchronously on every service-worker
 // start, so events that wake the worker find them.
@@ -30,9 +32,31 @@ export default defineBackground(() => {
     if (command === TOGGLE_COMMAND && tab?.id !== undefined) toggleCard(tab.id, tab.url).catch(report);
   });
 
-  // Without the `tabs` permission, tab.url is only there for covered hosts: elsewhere both calls return at once.
+  // Without the `tabs` permission, tab.url is only there for covered hosts (and, once detection is on, every
+  // site): elsewhere every call returns at once.
   browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-    if (change.status === 'loading' || change.url !== undefined) updateBadge(tabId, tab.url, getSettings).catch(report);
-    if (change.status === 'complete') injectCardIfDue(tabId, tab.url).catch(report);
+    // A new page (or a single-page site's new URL): the old detections go before the badge is redrawn.
+    if (change.status === 'loading' || change.url !== undefined) {
+      forgetDetections(tabId)
+        .then(() => updateBadge(tabId, tab.url, getSettings))
+        .catch(report);
+    }
+    if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
+      injectCardIfDue(tabId, tab.url).catch(report);
+      detectOnPage(tabId, tab.url)
+        .then((found) => (found ? updateBadge(tabId, tab.url, getSettings) : undefined))
+        .catch(report);
+    }
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(report));
+
+  // Detection is on while its optional permissions are granted, from the options page or the browser's own UI.
+  listenForHeaders();
+  browser.permissions.onAdded.addListener(() => listenForHeaders());
+  browser.permissions.onRemoved.addListener(() => {
+    detectionTurnedOff()
+      .then(() => getSettings())
+      .then((settings) => updateAllBadges(settings))
+      .catch(report);
   });
 });

@@ -2,12 +2,22 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
 import { hostnameOfUrl } from '@/data/match';
-import type { CardResponse, Message, ResponseFor } from '@/data/messages';
+import type { CardResponse, Message, ResponseFor, TabDetectionResponse } from '@/data/messages';
+import { detectionGranted } from '@/data/detection-access';
 import { parseMessage } from '@/data/message-schema';
 import { getSettings, setSiteEnabled } from '@/data/settings';
 import { isSiteEnabled } from '@/data/settings-shape';
 import { companyForHost, databaseProblem, prepareDatabase } from './lookup';
 import { markShownThisSession, shownThisSession } from './session-shown';
+import { detectionsFor } from './tab-detections';
+
+/** What the popup shows for a tab without a profile: whether detection is on, and its findings for this page. */
+async function detectionForTab(tabId: number): Promise<TabDetectionResponse> {
+  const granted = await detectionGranted();
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const checkable = hostnameOfUrl(tab?.url) !== null;
+  return { granted, checkable, detections: granted && checkable ? await detectionsFor(tabId, tab?.url) : null };
+}
 
 type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id'>;
 
@@ -48,6 +58,8 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
     case 'options:open':
       await browser.runtime.openOptionsPage();
       return { ok: true };
+    case 'detection:for-tab':
+      return detectionForTab(message.tabId);
     case 'dataset:companies':
       // A page that cannot read IndexedDB itself gets the bundled profiles from here.
       await prepareDatabase();

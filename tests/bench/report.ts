@@ -26,6 +26,7 @@ interface Results {
   popup: { toCardMs: Summary };
   database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
   matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
+  detector: { rules: number; selectors: number; globals: number; plainPageMs: Summary; pythonPageMs: Summary; pythonPageMatched: number };
   sizes: { entries: Record<string, { raw: number; gzip: number; files: number }>; totalBytes: number; files: number };
 }
 
@@ -73,6 +74,7 @@ export function renderReport(r: Results): string {
     ['Card ≤ 150 ms after it may show, cold', `${n(mayShow(r.card.cold))} ms (${n(r.card.cold.fromLoadMs.median)} ms after load)`, check(mayShow(r.card.cold) <= 150)],
     ['Content script (overlay.js) ≤ 12 KB gzip', cs ? kb(cs.gzip) : 'none', check(!!cs && cs.gzip <= 12 * 1024)],
     ['Matcher ≥ 1M lookups/s at 100,000 domains', `${n(r.matcher.synthetic.lookupsPerSecond.median / 1e6, 2)}M/s`, check(r.matcher.synthetic.lookupsPerSecond.median >= 1e6)],
+    ['Detector (opt-in) ≤ 5 ms main-thread time on the large page', `${n(r.detector.plainPageMs.median, 2)} ms without Python markers, ${n(r.detector.pythonPageMs.median, 2)} ms with them`, check(Math.max(r.detector.plainPageMs.median, r.detector.pythonPageMs.median) <= 5)],
     ['Seeding 10,000 companies ≤ 500 ms', `${n(r.database.synthetic.seedMs.median, 0)} ms`, check(r.database.synthetic.seedMs.median <= 500)],
   ];
   const sizes = Object.entries(r.sizes.entries)
@@ -114,6 +116,15 @@ Popup, from opening to the card drawn: ${spread(r.popup.toCardMs)} ms.
 |---|---|---|---|
 ${db('bundled', r.database.bundled, r.matcher.bundled)}
 ${db('synthetic', r.database.synthetic, r.matcher.synthetic)}
+
+## Detector (opt-in detection on any site)
+
+${r.detector.rules} rules: ${r.detector.selectors} selectors asked in one query, ${r.detector.globals} globals. Main-thread time of the page-side work on the large page, fresh page per run:
+
+| Page | ms |
+|---|---|
+| large page, no Python markers | ${spread(r.detector.plainPageMs, 2)} |
+| large page with Python markers (${r.detector.pythonPageMatched} selectors matched) | ${spread(r.detector.pythonPageMs, 2)} |
 
 ## Sizes
 

@@ -11,6 +11,7 @@ import { launchBench, type BenchBrowser } from './browser';
 import { FLOOR_MARK, measureCard, measurePopup } from './card-timing';
 import { benchDatabase } from './db-in-browser';
 import { fixtureExtensions } from './fixture-extensions';
+import { benchDetector } from './detector';
 import { benchMatcher } from './matcher';
 import { measurePageView, type PageView } from './page-cost';
 import { renderReport } from './report';
@@ -136,6 +137,8 @@ const ours = await (async (b: BenchBrowser) => {
 
 log('IndexedDB seeding and lookups');
 const database = await benchDatabase(profiles, RUNS);
+log('detector');
+const detector = await benchDetector(RUNS);
 log('matcher');
 const matcher = benchMatcher(profiles, 5);
 const sizes = packageSizes(EXTENSION_DIR);
@@ -149,6 +152,7 @@ const results = {
   card: { warm: ours.cardWarm, cold: ours.cardCold, floorAfterLoadMs },
   popup: { toCardMs: ours.popupMs },
   database,
+  detector,
   matcher,
   sizes,
 };

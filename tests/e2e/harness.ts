@@ -28,28 +28,45 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** `language` starts the browser in that interface language (the extension's i18n follows it). */
-export async function launchExtension(language?: string): Promise<Harness> {
+export interface LaunchOptions {
+  /** Start the browser in this interface language (the extension's i18n follows it). */
+  language?: string;
+  /** Run with a window on this X display instead of headless (the permission prompt needs one). */
+  display?: string;
+  /** More Chromium flags (e.g. a proxy for pages that must come over a real connection). */
+  args?: string[];
+  /** Leave plain http:// requests to the network (that proxy) instead of answering them with fixtures. */
+  httpOverNetwork?: boolean;
+  /** Use (and keep) this profile, to start the same browser again; a fresh temporary one otherwise. */
+  profileDir?: string;
+}
+
+export async function launchExtension({ language, display, args = [], httpOverNetwork = false, profileDir }: LaunchOptions = {}): Promise<Harness> {
   // Fail loudly, never skip: a suite that silently ran nothing would look green.
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build`);
 
-  const profile = await mkdtemp(join(tmpdir(), 'python-inside-e2e-'));
+  const profile = profileDir ?? (await mkdtemp(join(tmpdir(), 'python-inside-e2e-')));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: false, // the new headless mode, passed below, is the one that runs extensions
     args: [
-      ...CHROMIUM_FLAGS,
+      ...CHROMIUM_FLAGS.filter((flag) => !(display && flag.startsWith('--headless'))),
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
       ...(language ? [`--lang=${language}`] : []),
+      ...args,
     ],
-    ...(language && { env: { ...process.env, LANGUAGE: language, LANG: `${language}.UTF-8` } }),
+    env: {
+      ...process.env,
+      ...(language && { LANGUAGE: language, LANG: `${language}.UTF-8` }),
+      ...(display && { DISPLAY: display }),
+    },
     viewport: { width: 1280, height: 800 },
   });
   const requests: string[] = [];
   const scriptRequests: string[] = [];
-  await context.route(/^https?:\/\//, (route) => {
+  await context.route(httpOverNetwork ? /^https:\/\// : /^https?:\/\//, (route) => {
     const url = route.request().url();
     requests.push(url);
     if (!route.request().isNavigationRequest()) scriptRequests.push(url);
@@ -67,7 +84,7 @@ export async function launchExtension(language?: string): Promise<Harness> {
     scriptRequests,
     async close() {
       await context.close();
-      await rm(profile, { recursive: true, force: true });
+      if (!profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
   await waitForSeed(harness);

@@ -9,7 +9,7 @@ describe.each([
 ] as const)('%s', (language, expected) => {
   let h: Harness;
   beforeAll(async () => {
-    h = await launchExtension(language);
+    h = await launchExtension({ language });
     await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0 });
   });
   afterAll(async () => {

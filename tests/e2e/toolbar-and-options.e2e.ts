@@ -129,7 +129,7 @@ describe('options', () => {
     const options = await open(extensionPage(h, 'options.html'));
     const box = options.getByRole('checkbox', { name: 'YouTube', exact: true });
     await expect.poll(() => box.isChecked()).toBe(true);
-    expect(await options.getByRole('checkbox').count()).toBe(PROFILES.length);
+    expect(await options.getByRole('region', { name: 'Sites' }).getByRole('checkbox').count()).toBe(PROFILES.length);
     expect(await options.getByText(new RegExp(`${PROFILES.length} company profiles, dataset version [0-9a-f]{8}`)).isVisible()).toBe(true);
 
     const site = await open('https://www.youtube.com/');
@@ -154,7 +154,7 @@ describe('options', () => {
     await options.getByRole('button', { name: 'Disable all' }).click();
     await waitForSettings(h, (s) => s.disabledSites.length === PROFILES.length);
     await options.getByRole('searchbox', { name: 'Filter' }).fill('nasa.gov');
-    expect(await options.getByRole('checkbox').count()).toBe(1);
+    expect(await options.getByRole('region', { name: 'Sites' }).getByRole('checkbox').count()).toBe(1);
     await options.getByRole('button', { name: 'Enable shown' }).click();
     await waitForSettings(h, (s) => s.disabledSites.length === PROFILES.length - 1 && !s.disabledSites.includes('nasa'));
     // Everything else is off: a covered site gets no card, NASA does.

@@ -104,7 +104,7 @@ describe('a database that cannot be opened at all', () => {
 
 describe('the options page', () => {
   it('tells the user when the built-in copy is in use, and still lists every company', async () => {
-    const { render, screen } = await import('@testing-library/preact');
+    const { render, screen, within } = await import('@testing-library/preact');
     const { OptionsApp } = await import('@/components/OptionsApp');
     vi.spyOn(globalThis.indexedDB, 'open').mockImplementation(() => {
       throw new Error('IndexedDB is disabled in this profile');
@@ -113,6 +113,7 @@ describe('the options page', () => {
     render(<OptionsApp />);
     const notice = await screen.findByText(/could not be used \(IndexedDB is disabled in this profile\)/);
     expect(notice.textContent).toContain('repaired the next time the browser starts');
-    expect(await screen.findAllByRole('checkbox')).toHaveLength(bundledDataset.companies.length);
+    const sites = await screen.findByRole('region', { name: 'Sites' });
+    expect(within(sites).getAllByRole('checkbox')).toHaveLength(bundledDataset.companies.length);
   });
 });

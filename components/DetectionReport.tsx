@@ -1,0 +1,54 @@
+import type { Detection, Evidence } from '@/data/detection-types';
+import { categoryLabel, evidenceCode, evidenceFrame } from '@/data/evidence-text';
+import { t } from '@/data/i18n';
+
+function EvidenceLine({ evidence }: { evidence: Evidence }) {
+  const [before, after] = evidenceFrame(evidence);
+  return (
+    <li>
+      {before}
+      <code>{evidenceCode(evidence)}</code>
+      {after}
+    </li>
+  );
+}
+
+/** One detected technology: name (linking to its site), kind, confidence, and every piece of evidence. */
+function DetectionItem({ detection }: { detection: Detection }) {
+  const headingId = `pi-detected-${detection.id}`;
+  return (
+    <li class="pi-detection" aria-labelledby={headingId}>
+      <div class="pi-detection-head">
+        <h3 id={headingId}>
+          <a class="pi-link" href={detection.website} target="_blank" rel="noreferrer">
+            {detection.name}
+          </a>
+        </h3>
+        <span class={`pi-confidence pi-confidence-${detection.confidence}`} title={t('confidenceHelp')}>
+          {t(detection.confidence === 'high' ? 'confidenceHigh' : 'confidenceMedium')}
+        </span>
+      </div>
+      <p class="pi-muted pi-detection-kind">{categoryLabel(detection.category)}</p>
+      <ul class="pi-evidence" aria-label={t('evidenceLabel', detection.name)}>
+        {detection.evidence.map((e) => (
+          <EvidenceLine key={`${e.kind}:${e.subject}`} evidence={e} />
+        ))}
+      </ul>
+    </li>
+  );
+}
+
+/** The popup's report for a page without a profile: what the detector found there, with the evidence. */
+export function DetectionReport({ detections }: { detections: Detection[] }) {
+  return (
+    <section class="pi-detections" aria-labelledby="pi-detected-heading">
+      <h2 id="pi-detected-heading">{t('detectedHeading')}</h2>
+      <p class="pi-muted">{t('detectedIntro')}</p>
+      <ul class="pi-detection-list">
+        {detections.map((d) => (
+          <DetectionItem key={d.id} detection={d} />
+        ))}
+      </ul>
+    </section>
+  );
+}

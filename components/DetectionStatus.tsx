@@ -1,0 +1,39 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import type { TabDetectionResponse } from '@/data/messages';
+import { sendToBackground } from '@/data/messages';
+import { t } from '@/data/i18n';
+import { DetectionReport } from './DetectionReport';
+
+async function detectionsForTab(tabId: number | null): Promise<TabDetectionResponse | null> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+  return id === undefined ? null : sendToBackground({ type: 'detection:for-tab', tabId: id });
+}
+
+/**
+ * The popup on a site without a profile: the detector's findings when it is on, a plain "nothing found" or
+ * "not checked yet", and when it is off, one line saying where to turn it on.
+ */
+export function DetectionStatus({ tabId }: { tabId: number | null }) {
+  const [answer, setAnswer] = useState<TabDetectionResponse | null>(null);
+
+  useEffect(() => {
+    detectionsForTab(tabId).then(setAnswer, () => setAnswer(null));
+  }, [tabId]);
+
+  if (!answer) return null;
+  if (!answer.granted) {
+    return (
+      <p class="pi-muted pi-detection-hint">
+        {t('detectionOffHint')}{' '}
+        <button type="button" class="pi-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('options')}
+        </button>
+      </p>
+    );
+  }
+  if (!answer.checkable) return null;
+  if (answer.detections === null) return <p class="pi-muted pi-detection-hint">{t('detectedPending')}</p>;
+  if (!answer.detections.length) return <p class="pi-muted pi-detection-hint">{t('detectedNone')}</p>;
+  return <DetectionReport detections={answer.detections} />;
+}

@@ -1,0 +1,292 @@
+/**
+ * Detection on any site, end to end in Chromium: the options switch asks the browser for access (answered in the
+ * browser's real prompt), fixture pages for several Python technologies then show their detections and
+ * evidence in the popup, a plain page shows none, and with the permission refused or given back nothing runs.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
+import { extensionPage, launchExtension, setSettings, type Harness } from './harness';
+import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
+
+let h: Harness;
+let screen: VirtualDisplay;
+let proxy: Server;
+let profileDir: string;
+
+/** Chromium on the virtual display, through the local proxy, with one profile kept across restarts. */
+async function launch(): Promise<Harness> {
+  const { port } = proxy.address() as AddressInfo;
+  h = await launchExtension({ display: screen.display, args: [`--proxy-server=http://127.0.0.1:${port}`], httpOverNetwork: true, profileDir });
+  await routeFixtures();
+  // Cookies without an expiry end with the browser: set them again for the pages served so far.
+  for (const fixture of served.values()) await serve(fixture);
+  return h;
+}
+const served = new Map<string, DetectionFixture>();
+const overNetwork = new Map<string, DetectionFixture>();
+
+/**
+ * Response headers reach the extension through webRequest, which sees only responses that really came over a
+ * connection (not ones the test driver makes up). So pages whose headers matter are served over plain HTTP by
+ * this local server, which Chromium uses as its proxy: still no network beyond this machine.
+ */
+function startProxy(): Promise<Server> {
+  const server = createServer((request, response) => {
+    const fixture = overNetwork.get(request.url ?? '');
+    if (!fixture) {
+      // Only the pages' own subresources come here; requests by the extension are caught by the route below.
+      return void response.writeHead(404).end();
+    }
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', ...fixture.headers }).end(fixture.html);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+/** The fixture at the http:// form of its URL, served over a real connection with its headers. */
+function overHttp(fixture: DetectionFixture): DetectionFixture {
+  const http = { ...fixture, url: fixture.url.replace(/^https:/, 'http:') };
+  overNetwork.set(http.url, http);
+  return http;
+}
+/** Requests made by anything but a web page (an extension page or worker): there must be none. */
+const extensionRequests: string[] = [];
+
+/** Serves a fixture at its own URL, with its response headers and the cookies its page can read. */
+async function serve(fixture: DetectionFixture) {
+  served.set(fixture.url, fixture);
+  if (fixture.cookies.length) await h.context.addCookies(fixture.cookies.map((name) => ({ name, value: 'fixture-value', url: fixture.url })));
+}
+
+/**
+ * Fixture pages at their URLs; their own stylesheets and scripts (real pages have them) are refused, as are
+ * any requests from the extension, which are also recorded. Registered after the harness's route, so it wins.
+ */
+async function routeFixtures() {
+  await h.context.route(/^https:\/\//, (route) => {
+    const request = route.request();
+    const fixture = served.get(request.url());
+    if (fixture) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html, headers: fixture.headers });
+    if (request.isNavigationRequest()) return route.fallback();
+    let fromPage = false;
+    try {
+      fromPage = /^https?:/.test(request.frame().url());
+    } catch {
+      // a worker's request has no frame: not a page's
+    }
+    if (!fromPage) extensionRequests.push(request.url());
+    return route.abort();
+  });
+}
+
+const granted = () => h.worker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }));
+const badgeOf = (tabId: number) => h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+/** Opens a page and counts the extension worlds created in it: 0 means nothing of ours ran there. */
+async function visit(fixture: DetectionFixture): Promise<{ page: Page; tabId: number; worlds: () => number }> {
+  const page = await h.context.newPage();
+  const cdp = await h.context.newCDPSession(page);
+  let worlds = 0;
+  cdp.on('Runtime.executionContextCreated', (e) => {
+    if (e.context.origin.startsWith('chrome-extension://')) worlds++;
+  });
+  await cdp.send('Runtime.enable');
+  // Without access to the site the extension cannot see the tab's URL, so the tab is found as the newest one.
+  const tabId = await h.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
+  await page.goto(fixture.url, { waitUntil: 'load' });
+  return { page, tabId, worlds: () => worlds };
+}
+
+/** The popup for that tab, as the toolbar button would open it. */
+async function popupFor(tabId: number): Promise<Page> {
+  const popup = await h.context.newPage();
+  await popup.goto(extensionPage(h, `popup.html?tab=${tabId}`));
+  return popup;
+}
+
+async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** Clicks the options switch and answers the browser's prompt with the keyboard: Enter denies, Tab Enter allows. */
+async function switchDetection(options: Page, answer: 'allow' | 'deny' | 'none') {
+  await options.getByRole('checkbox', { name: 'Look for signs of Python on sites without a profile' }).click();
+  if (answer === 'none') return;
+  await options.waitForTimeout(1200); // the prompt opens as a window of its own
+  if (answer === 'allow') screen.press('Tab', 'Return');
+  else screen.press('Return');
+}
+
+beforeAll(async () => {
+  screen = await startVirtualDisplay();
+  proxy = await startProxy();
+  profileDir = await mkdtemp(join(tmpdir(), 'python-inside-detection-'));
+  h = await launch();
+  await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0 });
+}, 60_000);
+
+afterAll(async () => {
+  await h?.close();
+  screen?.close();
+  proxy?.close();
+  if (profileDir) await rm(profileDir, { recursive: true, force: true });
+  // Privacy: the fixture pages' own subresources are theirs; the extension must not have requested anything.
+  if (extensionRequests.length) throw new Error(`Requests made by the extension: ${extensionRequests.join(', ')}`);
+});
+
+const django = overHttp(readFixture('python', 'django-admin-login'));
+const gunicorn = overHttp(readFixture('python', 'gunicorn-plain'));
+const plain = readFixture('not-python', 'wordpress-blog');
+
+describe('detection is off until the user turns it on', () => {
+  it('ships without access to other sites, and injects nothing on a Python page', async () => {
+    await serve(django);
+    expect(await granted()).toBe(false);
+    const { page, tabId, worlds } = await visit(django);
+    await page.waitForTimeout(1500);
+    expect(worlds()).toBe(0);
+    expect(await badgeOf(tabId)).toBe('');
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.locator('.pi-detection-hint').textContent()).toContain('turn on detection in the options');
+    expect(await popup.locator('.pi-detection').count()).toBe(0);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('explains what it reads, and stays off when the browser prompt is declined', async () => {
+    const options = await h.context.newPage();
+    await options.goto(extensionPage(h, 'options.html'));
+    const panel = options.getByRole('region', { name: 'Detect Python on any site' });
+    await expect.poll(() => panel.textContent()).toContain('never their values');
+    expect(await panel.textContent()).toContain('Nothing leaves your browser');
+    expect(await panel.textContent()).toMatch(/response headers of the page itself: .*Server/);
+    await switchDetection(options, 'deny');
+    await expect.poll(() => panel.getByRole('status').textContent()).toBe('The browser did not grant access to all sites, so detection stays off.');
+    expect(await panel.getByRole('checkbox').isChecked()).toBe(false);
+    expect(await granted()).toBe(false);
+    await options.close();
+  });
+});
+
+describe('with detection turned on', () => {
+  beforeAll(async () => {
+    const options = await h.context.newPage();
+    await options.goto(extensionPage(h, 'options.html'));
+    await switchDetection(options, 'allow');
+    await waitFor(granted, (g) => g, 'access to all sites after allowing the prompt');
+    const panel = options.getByRole('region', { name: 'Detect Python on any site' });
+    await waitFor(() => panel.getByRole('status').textContent(), (t) => t === 'Detection is on.', 'status');
+    expect(await options.getByRole('checkbox', { name: 'Look for signs of Python on sites without a profile' }).isChecked()).toBe(true);
+    await options.close();
+    // Chromium delivers webRequest events under a webRequest permission granted at run time only from the next
+    // browser start (measured: not after a worker restart). So the browser is restarted here, with the same
+    // profile, as the user's would be; everything else works at once, as the tests above the restart show.
+    await h.close();
+    h = await launch();
+  }, 60_000);
+
+  it('finds Django and Gunicorn on an admin login page, with form field, cookie and response header as evidence', async () => {
+    const { page, tabId } = await visit(django);
+    expect(await waitFor(() => badgeOf(tabId), (t) => t !== '', 'badge')).toBe('Py?');
+    const title = await h.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    expect(title).toMatch(/^Signs of Python: .*Django/);
+    const popup = await popupFor(tabId);
+    const report = popup.getByRole('region', { name: 'Signs of Python on this site' });
+    await report.waitFor();
+    const djangoItem = report.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: 'Django' }) });
+    expect(await djangoItem.getByText('High confidence').count()).toBe(1);
+    const evidence = await djangoItem.getByRole('list', { name: 'Evidence for Django' }).getByRole('listitem').allTextContents();
+    expect(evidence).toContain('form field csrfmiddlewaretoken');
+    expect(evidence).toContain('cookie csrftoken');
+    const gunicornItem = report.getByRole('listitem').filter({ has: popup.getByRole('heading', { name: 'Gunicorn' }) });
+    expect(await gunicornItem.getByRole('list', { name: 'Evidence for Gunicorn' }).textContent()).toContain('response header Server: gunicorn');
+    // The card stays for curated sites: nothing was drawn on this page.
+    expect(await page.locator('python-inside, [data-python-inside]').count()).toBe(0);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  // Several kinds of evidence, each read where it lives: the page's own JavaScript world (Gradio), an element
+  // (Jupyter), the site's address and a cookie (Streamlit), meta tags and scripts (Sphinx), headers (Uvicorn).
+  it.each([
+    ['gradio-app', 'Gradio', 'JavaScript global gradio_config'],
+    ['gradio-app', 'Uvicorn', 'response header Server: uvicorn'],
+    ['jupyterlab-tree', 'Jupyter', 'page element script#jupyter-config-data'],
+    ['streamlit-app', 'Streamlit', 'site address streamlit.app'],
+    ['streamlit-app', 'Streamlit', 'cookie _streamlit_xsrf'],
+    ['dash-app', 'Dash', 'page element script#_dash-config'],
+  ])('on %s: %s, with "%s"', async (name, tech, line) => {
+    const fixture = tech === 'Uvicorn' ? overHttp(readFixture('python', name)) : readFixture('python', name);
+    await serve(fixture);
+    const { page, tabId } = await visit(fixture);
+    await waitFor(() => badgeOf(tabId), (t) => t === 'Py?', 'badge');
+    const popup = await popupFor(tabId);
+    const list = popup.getByRole('list', { name: `Evidence for ${tech}` });
+    await list.waitFor();
+    expect(await list.getByRole('listitem').allTextContents()).toContain(line);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('finds a server from its response header alone', async () => {
+    await serve(gunicorn);
+    const { page, tabId } = await visit(gunicorn);
+    await waitFor(() => badgeOf(tabId), (t) => t === 'Py?', 'badge');
+    const popup = await popupFor(tabId);
+    await popup.getByRole('heading', { name: 'Gunicorn' }).waitFor();
+    expect(await popup.locator('.pi-detection h3').allTextContents()).toEqual(['Gunicorn']);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('shows nothing on a page without Python, and says so', async () => {
+    await serve(plain);
+    const { page, tabId, worlds } = await visit(plain);
+    const popup = await waitFor(
+      async () => {
+        const p = await popupFor(tabId);
+        const text = await p.locator('.pi-detection-hint').textContent();
+        if (text?.includes('No signs')) return p;
+        await p.close();
+        return null;
+      },
+      (p) => p !== null,
+      'popup saying nothing was found',
+    );
+    expect(worlds()).toBeGreaterThan(0); // it did look
+    expect(await badgeOf(tabId)).toBe('');
+    expect(await popup!.locator('.pi-detection').count()).toBe(0);
+    await Promise.all([page.close(), popup!.close()]);
+  });
+
+  it('forgets a page\'s findings when the tab moves on', async () => {
+    const { page, tabId } = await visit(django);
+    await waitFor(() => badgeOf(tabId), (t) => t === 'Py?', 'badge');
+    await page.goto(plain.url, { waitUntil: 'load' });
+    await waitFor(() => badgeOf(tabId), (t) => t === '', 'badge cleared after navigating');
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.locator('.pi-detection-hint').textContent()).toMatch(/No signs|not been checked/);
+    expect(await popup.locator('.pi-detection').count()).toBe(0);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('gives the access back when turned off, after which nothing runs again', async () => {
+    const options = await h.context.newPage();
+    await options.goto(extensionPage(h, 'options.html'));
+    await switchDetection(options, 'none');
+    await waitFor(granted, (g) => !g, 'access removed');
+    await expect.poll(() => options.getByRole('region', { name: 'Detect Python on any site' }).getByRole('status').textContent()).toBe('Detection is off.');
+    const { page, tabId, worlds } = await visit(django);
+    await page.waitForTimeout(1500);
+    expect(worlds()).toBe(0);
+    expect(await badgeOf(tabId)).toBe('');
+    await Promise.all([page.close(), options.close()]);
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Every detection rule against real-looking pages: each must detect its own Python fixtures, and no rule may
+ * detect anything on a non-Python look-alike (false positives matter more than misses). The page side runs the
+ * very function the extension injects (gatherPageFacts) on the fixture parsed by happy-dom.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detect, type Observation } from '@/data/detect';
+import { buildProbe } from '@/data/detection-probe';
+import { toRuntimeRule } from '@/data/detection-rules';
+import type { DetectionRule } from '@/data/detection-types';
+import { gatherPageFacts, globalsPresent } from '@/data/page-facts';
+import { checkRuleDir } from '@/data/rule-files';
+import { fixtureNames, readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
+
+const { rules: ruleFiles, issues } = checkRuleDir();
+const rules: DetectionRule[] = ruleFiles.map(toRuntimeRule);
+const probe = buildProbe(rules);
+const globals = [...new Set(rules.flatMap((r) => r.signals.flatMap((s) => (s.kind === 'global' ? [s.name] : []))))];
+
+/** What the extension would observe on this fixture, headers and cookies included. */
+export async function observe(fixture: DetectionFixture): Promise<Observation> {
+  const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
+  Object.defineProperty(doc, 'cookie', { configurable: true, get: () => fixture.cookies.map((c) => `${c}=value`).join('; ') });
+  vi.stubGlobal('document', doc);
+  vi.stubGlobal('window', Object.fromEntries(fixture.globals.map((g) => [g, { fromFixture: true }])));
+  try {
+    const facts = await gatherPageFacts(probe);
+    return {
+      host: new URL(fixture.url).hostname,
+      elements: new Map(facts.elements.map(([i, value]) => [probe.selectors[i]!, value])),
+      metas: facts.metas,
+      cookies: facts.cookies,
+      globals: globalsPresent(globals),
+      headers: Object.entries(fixture.headers),
+    };
+  } finally {
+    vi.unstubAllGlobals();
+  }
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('detection rule data', () => {
+  it('is valid, and covers the technologies the extension promises', () => {
+    expect(issues).toEqual([]);
+    const ids = new Set(rules.map((r) => r.id));
+    for (const id of [
+      'django', 'flask-werkzeug', 'fastapi', 'uvicorn', 'gunicorn', 'uwsgi', 'waitress', 'tornado', 'cherrypy', 'twisted',
+      'daphne', 'hypercorn', 'pyramid', 'plone', 'zope', 'wagtail', 'django-cms', 'sphinx', 'read-the-docs', 'mkdocs',
+      'jupyter', 'jupyterhub', 'streamlit', 'gradio', 'dash', 'bokeh', 'pyscript', 'pyodide', 'odoo', 'trac', 'mailman',
+      'pelican', 'nikola', 'superset', 'airflow', 'mlflow',
+    ]) {
+      expect(ids, id).toContain(id);
+    }
+  });
+
+  it('has fixtures whose globals are really defined by the page itself', () => {
+    for (const group of ['python', 'not-python'] as const) {
+      for (const name of fixtureNames(group)) {
+        const fixture = readFixture(group, name);
+        for (const g of fixture.globals) {
+          const name_ = g.replace(/\$/g, '\\$');
+          expect(fixture.html, `${group}/${name} defines ${g}`).toMatch(new RegExp(`\\b${name_}\\b\\s*=|function\\s+${name_}\\b`));
+        }
+      }
+    }
+  });
+});
+
+describe.each(ruleFiles.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
+  it.each(rule.fixtures.match)('detects its Python fixture %s', async (name) => {
+    const found = detect(rules, await observe(readFixture('python', name)));
+    const mine = found.find((d) => d.id === id);
+    expect(mine, `${id} on ${name}: found ${found.map((d) => d.id).join(', ') || 'nothing'}`).toBeDefined();
+    expect(mine!.evidence.length).toBeGreaterThan(0);
+  });
+
+  it.each(rule.fixtures.mustNotMatch)('does not detect anything on its look-alike %s', async (name) => {
+    const found = detect(rules, await observe(readFixture('not-python', name)));
+    expect(found.map((d) => d.id)).not.toContain(id);
+  });
+});
+
+describe('non-Python pages', () => {
+  it.each(fixtureNames('not-python'))('%s shows no sign of Python at all', async (name) => {
+    const found = detect(rules, await observe(readFixture('not-python', name)));
+    expect(found.map((d) => `${d.id}: ${d.evidence.map((e) => `${e.kind} ${e.subject}`).join(', ')}`)).toEqual([]);
+  });
+
+  it('every look-alike is named by at least one rule, so none is dead weight', () => {
+    const named = new Set(ruleFiles.flatMap((r) => r.fixtures.mustNotMatch));
+    expect(fixtureNames('not-python').filter((n) => !named.has(n))).toEqual([]);
+  });
+
+  it('every Python fixture is some rule\'s match fixture', () => {
+    const named = new Set(ruleFiles.flatMap((r) => r.fixtures.match));
+    expect(fixtureNames('python').filter((n) => !named.has(n))).toEqual([]);
+  });
+});
