@@ -1,6 +1,6 @@
 /** Turns the rules into the one probe the page-side gatherer runs, and reads its answers back. */
 import type { DetectionRule, Signal } from './detection-types';
-import type { PageFacts, Probe } from './page-facts';
+import type { ElementCheck, PageFacts, Probe } from './page-facts';
 
 // A quoted CSS string: only the quote and the backslash need escaping.
 const quoted = (text: string) => `"${text.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
@@ -23,10 +23,95 @@ export function selectorFor(signal: Signal): string | null {
 
 const unique = (values: string[]) => [...new Set(values)];
 
+/** Splits a selector list at its top-level commas (not inside [...] or quotes). */
+export function selectorAlternatives(selector: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let i = 0; i < selector.length; i++) {
+    const c = selector[i]!;
+    if (quote) quote = c === quote ? '' : quote;
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(') depth++;
+    else if (c === ']' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(selector.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(selector.slice(start).trim());
+  return parts.filter(Boolean);
+}
+
+/** The compounds of a complex selector, in order ("footer", "a[href*=x]" for "footer a[href*=x]"). */
+function compounds(selector: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i <= selector.length; i++) {
+    const c = selector[i] ?? ' ';
+    if (quote) quote = c === quote ? '' : quote;
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(') depth++;
+    else if (c === ']' || c === ')') depth--;
+    else if (depth === 0 && /[\s>+~]/.test(c)) {
+      if (i > from) parts.push(selector.slice(from, i));
+      from = i + 1;
+    }
+  }
+  return parts;
+}
+
+// Attribute tests ("[href*=\"x.org\"]") are left out first, so a dot in a value is never read as a class.
+const bare = (compound: string) => compound.replace(/\[[^\]]*\]/g, '');
+const tagOf = (compound: string) => /^[a-z][\w-]*/.exec(bare(compound))?.[0] ?? '';
+const classOf = (compound: string) => /\.([\w-]+)/.exec(bare(compound))?.[1] ?? '';
+
+/**
+ * The cheapest way to answer one selector on a big page (see ElementCheck): an id anywhere gates on
+ * getElementById; html/body are matched directly; scripts, <head> tags and images are looked at in their own
+ * collections; a class or custom tag name narrows to those elements; an ancestor part becomes a shared gate.
+ * Only what is left is a native querySelector.
+ */
+export function planElementCheck(index: number, selector: string): ElementCheck {
+  const id = /#([\w-]+)/.exec(selector.replace(/\[[^\]]*\]/g, ''))?.[1];
+  if (id) return [index, 'id', id, selector, ''];
+  if (/^(?:html|body)(?![\w-])/.test(selector)) return [index, 'root', '', selector, ''];
+  const parts = compounds(selector);
+  const last = parts.at(-1) ?? '';
+  const outer = parts.length > 1 ? parts[0]! : '';
+  const gate = !outer ? '' : classOf(outer) ? `class:${classOf(outer)}` : tagOf(outer) ? `tag:${tagOf(outer)}` : '';
+  const tag = tagOf(last);
+  if (tag === 'script') return [index, 'scripts', '', selector, gate];
+  if (tag === 'meta' || tag === 'link' || tag === 'title' || tag === 'base') return [index, 'head', '', selector, gate];
+  if (tag === 'img') return [index, 'images', '', selector, gate];
+  if (tag.includes('-')) return [index, 'tag', tag, selector, gate];
+  if (classOf(last)) return [index, 'class', classOf(last), selector, gate];
+  return [index, 'query', '', selector, gate];
+}
+
+/** Checks answered without walking the document (an id lookup, html/body, the scripts or <head> collections). */
+const CHEAP: readonly ElementCheck[1][] = ['id', 'root', 'scripts', 'head'];
+
 export function buildProbe(rules: readonly DetectionRule[]): Probe {
   const signals = rules.flatMap((r) => r.signals);
+  const selectors = unique(signals.map(selectorFor).filter((s): s is string => s !== null));
+  const at = (signal: Signal) => selectors.indexOf(selectorFor(signal)!);
+  const uniquePairs = <T,>(pairs: T[]) => [...new Map(pairs.map((p) => [JSON.stringify(p), p])).values()];
+  const rulesOf = (index: number) => rules.flatMap((r, i) => (r.signals.some((s) => selectorFor(s) === selectors[index]) ? [i] : []));
+  const checks = uniquePairs(signals.flatMap((s) => (s.kind === 'element' ? selectorAlternatives(s.selector).map((alt) => planElementCheck(at(s), alt)) : [])));
   return {
-    selectors: unique(signals.map(selectorFor).filter((s): s is string => s !== null)),
+    selectors,
+    scripts: uniquePairs(signals.flatMap((s): [number, string][] => (s.kind === 'script' ? [[at(s), s.contains.toLowerCase()]] : []))),
+    links: uniquePairs(signals.flatMap((s): [number, string][] => (s.kind === 'link' ? [[at(s), s.contains.toLowerCase()]] : []))),
+    fields: uniquePairs(signals.flatMap((s): [number, string][] => (s.kind === 'field' ? [[at(s), s.name]] : []))),
+    elements: checks.filter((c) => CHEAP.includes(c[1])),
+    corroborating: checks.filter((c) => !CHEAP.includes(c[1])).map((c) => [c, rulesOf(c[0])]),
+    selectorRules: selectors.map((_, index) => rulesOf(index)),
+    cookieRules: rules.flatMap((r, i) => r.signals.flatMap((s): [string, number][] => (s.kind === 'cookie' ? [[s.name, i]] : []))),
+    metaRules: rules.flatMap((r, i) => r.signals.flatMap((s): [string, string, number][] => (s.kind === 'meta' ? [[s.name.toLowerCase(), s.contains.toLowerCase(), i]] : []))),
     metaNames: unique(signals.flatMap((s) => (s.kind === 'meta' ? [s.name.toLowerCase()] : []))),
     cookies: unique(signals.flatMap((s) => (s.kind === 'cookie' ? [s.name] : []))),
   };

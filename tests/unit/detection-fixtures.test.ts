@@ -81,6 +81,19 @@ describe.each(ruleFiles.map((r) => [r.id, r] as const))('rule %s', (id, rule) =>
   });
 });
 
+describe('the anchored element checks', () => {
+  const fixtures = [...fixtureNames('python').map((n) => readFixture('python', n)), ...fixtureNames('not-python').map((n) => readFixture('not-python', n))];
+  // The cheap, anchored way of reading the page must come to the same verdicts as asking every selector of
+  // the whole document, with no evidence that the plain way would not also find.
+  it.each(fixtures.map((f) => [`${f.group}/${f.name}`, f] as const))('on %s, detect exactly what plain querySelector would', async (_name, fixture) => {
+    const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
+    const seen = await observe(fixture);
+    const plain = { ...seen, elements: new Map(probe.selectors.filter((sel) => doc.querySelector(sel) !== null).map((sel) => [sel, seen.elements.get(sel) ?? sel])) };
+    for (const key of seen.elements.keys()) expect(plain.elements.has(key), key).toBe(true);
+    expect(detect(rules, seen).map((d) => d.id)).toEqual(detect(rules, plain).map((d) => d.id));
+  });
+});
+
 describe('non-Python pages', () => {
   it.each(fixtureNames('not-python'))('%s shows no sign of Python at all', async (name) => {
     const found = detect(rules, await observe(readFixture('not-python', name)));

@@ -3,7 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detect, detectOne, type Observation } from '@/data/detect';
-import { checkedFacts, checkedGlobals, buildProbe, selectorFor } from '@/data/detection-probe';
+import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, selectorAlternatives, selectorFor } from '@/data/detection-probe';
 import { validateRule, validateRules } from '@/data/detection-schema';
 import type { DetectionRule } from '@/data/detection-types';
 import { evidenceText } from '@/data/evidence-text';
@@ -146,8 +146,8 @@ describe('the page side reads little, and only what the rules ask', () => {
     expect(facts.cookies).toEqual(['acmeid']);
     expect(facts.metas).toEqual([['generator', 'AcmeWeb 3.0']]);
     expect(facts.elements.map(([i, value]) => [probe.selectors[i], value])).toEqual([
-      ['input[name="acme_token"]', 'acme_token'],
       ['script[src*="acme-web.js" i]', 'acme-web.js'],
+      ['input[name="acme_token"]', 'acme_token'],
     ]);
     for (const secret of ['s3cr3t-value', 'secret123', 't0ps3cret', 'private words', 'tracking']) expect(text).not.toContain(secret);
   });
@@ -158,9 +158,70 @@ describe('the page side reads little, and only what the rules ask', () => {
   });
 
   it('survives a selector the browser rejects, still checking the others', async () => {
-    asPage('<html><body><input name="acme_token"></body></html>');
-    const facts = await gatherPageFacts({ selectors: ['input[name="acme_token"]', 'div:unknown-pseudo(1)'], metaNames: [], cookies: [] });
-    expect(facts.elements).toEqual([[0, 'acme_token']]);
+    asPage('<html><body><input name="acme_token"><div class="x"></div></body></html>');
+    const facts = await gatherPageFacts({
+      selectors: ['div:unknown-pseudo(1)', 'div.x'],
+      scripts: [],
+      links: [],
+      fields: [],
+      elements: [planElementCheck(0, 'div:unknown-pseudo(1)'), planElementCheck(1, 'div.x')],
+      corroborating: [],
+      selectorRules: [],
+      cookieRules: [],
+      metaRules: [],
+      metaNames: [],
+      cookies: [],
+    });
+    expect(facts.elements).toEqual([[1, 'div.x']]);
+  });
+
+  it('answers each element selector through the cheapest anchor that can', () => {
+    expect(
+      [
+        'script#jupyter-config-data',
+        '#footer a#tracpowered',
+        'body[class*="portaltype-"]',
+        'script[type="py"]',
+        'meta[name="readthedocs-project-slug"]',
+        'img[alt="Delivered by Mailman"]',
+        'footer a[href*="Sphinx-Doc.org"]',
+        'gradio-app',
+        'div.md-container[data-md-component="container"]',
+        '[data-testid="stAppViewContainer"]',
+        '.md-copyright a[href*="squidfunk.github.io"]',
+      ].map((sel, i) => [planElementCheck(i, sel)[1], planElementCheck(i, sel)[2], planElementCheck(i, sel)[4]]),
+    ).toEqual([
+      ['id', 'jupyter-config-data', ''],
+      ['id', 'footer', ''],
+      ['root', '', ''],
+      ['scripts', '', ''],
+      ['head', '', ''],
+      ['images', '', ''],
+      ['query', '', 'tag:footer'],
+      ['tag', 'gradio-app', ''],
+      ['class', 'md-container', ''],
+      ['query', '', ''],
+      ['query', '', 'class:md-copyright'],
+    ]);
+    expect(selectorAlternatives('wagtail-userbar, [data-wagtail-userbar]')).toEqual(['wagtail-userbar', '[data-wagtail-userbar]']);
+    expect(selectorAlternatives('a[title="x, y"], b')).toEqual(['a[title="x, y"]', 'b']);
+  });
+
+  it('walks the document for corroborating markers only once a rule has a cheap sign on the page', async () => {
+    const sidebarRule = {
+      ...rule,
+      signals: [
+        { kind: 'element', selector: 'div.acme-sidebar', weight: 'medium' },
+        { kind: 'meta', name: 'generator', contains: 'AcmeWeb', weight: 'strong' },
+      ],
+    } as DetectionRule;
+    const sidebarProbe = buildProbe([sidebarRule]);
+    expect(sidebarProbe.elements).toEqual([]);
+    expect(sidebarProbe.corroborating).toEqual([[[0, 'class', 'acme-sidebar', 'div.acme-sidebar', ''], [0]]]);
+    asPage('<html><head></head><body><div class="acme-sidebar"></div></body></html>');
+    expect((await gatherPageFacts(sidebarProbe)).elements).toEqual([]);
+    asPage('<html><head><meta name="generator" content="AcmeWeb 3"></head><body><div class="acme-sidebar"></div></body></html>');
+    expect((await gatherPageFacts(sidebarProbe)).elements).toEqual([[0, 'div.acme-sidebar']]);
   });
 
   it('does not take an element that became a window property through its id for a global', () => {
