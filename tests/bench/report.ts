@@ -119,12 +119,12 @@ ${db('synthetic', r.database.synthetic, r.matcher.synthetic)}
 
 ## Detector (opt-in detection on any site)
 
-${r.detector.rules} rules: ${r.detector.selectors} selectors asked in one query, ${r.detector.globals} globals. Main-thread time of the page-side work on the large page, fresh page per run:
+${r.detector.rules} rules: ${r.detector.selectors} page markers (scripts, links and form fields read from their own collections, element markers through an id, a class, a tag or <head>, and document walks only to corroborate a rule already seen) and ${r.detector.globals} globals. Main-thread time of the page-side work on the large page, fresh page per run:
 
 | Page | ms |
 |---|---|
 | large page, no Python markers | ${spread(r.detector.plainPageMs, 2)} |
-| large page with Python markers (${r.detector.pythonPageMatched} selectors matched) | ${spread(r.detector.pythonPageMs, 2)} |
+| large page with Python markers (${r.detector.pythonPageMatched} markers matched) | ${spread(r.detector.pythonPageMs, 2)} |
 
 ## Sizes
 

@@ -1,41 +1,15 @@
 // axe-core inside the real pages: no WCAG 2.1 A/AA violations on the popup, options, browse page and in-page
 // card, in the light and the dark theme.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { violations } from './axe';
 import { card, extensionPage, tabIdOf, useExtension, type Harness } from './harness';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const harness = useExtension();
 let h: Harness;
 
 beforeEach(() => {
   h = harness();
 });
-
-interface Violation {
-  id: string;
-  impact: string;
-  help: string;
-  nodes: { target: unknown[] }[];
-}
-
-/** Runs axe in the page (evaluate is not subject to the page's CSP) and returns the violations, briefly. */
-async function violations(page: Page, include?: string): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(
-    async (selector) =>
-      (
-        await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: Violation[] }> } }).axe.run(
-          selector ? { include: [[selector]] } : document,
-          { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } },
-        )
-      ).violations,
-    include ?? null,
-  );
-  return found.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
-}
 
 it('the check finds violations where there are some (control)', async () => {
   const page = await h.context.newPage();

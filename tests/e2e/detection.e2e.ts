@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
+import { violations } from './axe';
 import { extensionPage, launchExtension, setSettings, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 
@@ -212,6 +213,11 @@ describe('with detection turned on', () => {
     expect(await gunicornItem.getByRole('list', { name: 'Evidence for Gunicorn' }).textContent()).toContain('response header Server: gunicorn');
     // The card stays for curated sites: nothing was drawn on this page.
     expect(await page.locator('python-inside, [data-python-inside]').count()).toBe(0);
+    // The report is as accessible as the rest of the popup, in both themes.
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await popup.emulateMedia({ colorScheme });
+      expect(await violations(popup), colorScheme).toEqual([]);
+    }
     await Promise.all([page.close(), popup.close()]);
   });
 
