@@ -100,7 +100,14 @@ export function buildProbe(rules: readonly DetectionRule[]): Probe {
   const selectors = unique(signals.map(selectorFor).filter((s): s is string => s !== null));
   const at = (signal: Signal) => selectors.indexOf(selectorFor(signal)!);
   const uniquePairs = <T,>(pairs: T[]) => [...new Map(pairs.map((p) => [JSON.stringify(p), p])).values()];
-  const rulesOf = (index: number) => rules.flatMap((r, i) => (r.signals.some((s) => selectorFor(s) === selectors[index]) ? [i] : []));
+  // Which rules each selector serves, worked out once.
+  const selectorRules = selectors.map((): number[] => []);
+  rules.forEach((rule, i) => {
+    for (const signal of rule.signals) {
+      const served = selectorFor(signal) === null ? undefined : selectorRules[at(signal)]!;
+      if (served && !served.includes(i)) served.push(i);
+    }
+  });
   const checks = uniquePairs(signals.flatMap((s) => (s.kind === 'element' ? selectorAlternatives(s.selector).map((alt) => planElementCheck(at(s), alt)) : [])));
   return {
     selectors,
@@ -108,8 +115,8 @@ export function buildProbe(rules: readonly DetectionRule[]): Probe {
     links: uniquePairs(signals.flatMap((s): [number, string][] => (s.kind === 'link' ? [[at(s), s.contains.toLowerCase()]] : []))),
     fields: uniquePairs(signals.flatMap((s): [number, string][] => (s.kind === 'field' ? [[at(s), s.name]] : []))),
     elements: checks.filter((c) => CHEAP.includes(c[1])),
-    corroborating: checks.filter((c) => !CHEAP.includes(c[1])).map((c) => [c, rulesOf(c[0])]),
-    selectorRules: selectors.map((_, index) => rulesOf(index)),
+    corroborating: checks.filter((c) => !CHEAP.includes(c[1])).map((c) => [c, selectorRules[c[0]]!]),
+    selectorRules,
     cookieRules: rules.flatMap((r, i) => r.signals.flatMap((s): [string, number][] => (s.kind === 'cookie' ? [[s.name, i]] : []))),
     metaRules: rules.flatMap((r, i) => r.signals.flatMap((s): [string, string, number][] => (s.kind === 'meta' ? [[s.name.toLowerCase(), s.contains.toLowerCase(), i]] : []))),
     metaNames: unique(signals.flatMap((s) => (s.kind === 'meta' ? [s.name.toLowerCase()] : []))),

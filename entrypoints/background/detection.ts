@@ -12,7 +12,7 @@ import type { Detection } from '@/data/detection-types';
 import { hostnameOfUrl } from '@/data/match';
 import { gatherPageFacts, globalsPresent, NO_FACTS } from '@/data/page-facts';
 import { companyForHost } from './lookup';
-import { forgetAllTabs, headersFor, saveDetections, saveHeaders, samePage } from './tab-detections';
+import { headersFor, saveDetections, saveHeaders, samePage } from './tab-detections';
 
 const probe = buildProbe(bundledRules);
 const globals = globalNames(bundledRules);
@@ -81,9 +81,4 @@ export function listenForHeaders(): void {
   const webRequest = (browser as Partial<typeof browser>).webRequest;
   if (!webRequest?.onHeadersReceived || webRequest.onHeadersReceived.hasListener(keepHeaders)) return;
   webRequest.onHeadersReceived.addListener(keepHeaders, { urls: ['*://*/*'], types: ['main_frame'] }, ['responseHeaders']);
-}
-
-/** Detection turned off: forget every result and header that was kept. */
-export async function detectionTurnedOff(): Promise<void> {
-  await forgetAllTabs();
 }

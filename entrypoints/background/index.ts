@@ -2,11 +2,11 @@ import { browser } from 'wxt/browser';
 import { getSettings, watchSettings } from '@/data/settings';
 import type { Settings } from '@/data/settings-shape';
 import { updateAllBadges, updateBadge } from './badge';
-import { detectionTurnedOff, detectOnPage, listenForHeaders } from './detection';
+import { detectOnPage, listenForHeaders } from './detection';
 import { injectCardIfDue, TOGGLE_COMMAND, toggleCard } from './injection';
 import { prepareDatabase } from './lookup';
 import { handleMessage } from './router';
-import { forgetDetections, forgetTab } from './tab-detections';
+import { forgetAllTabs, forgetDetections, forgetTab } from './tab-detections';
 
 // Wires listeners to the modules that do the work. Listeners are added synchronously on every service-worker
 // start, so events that wake the worker find them.
@@ -41,8 +41,9 @@ export default defineBackground(() => {
         .then(() => updateBadge(tabId, tab.url, getSettings))
         .catch(report);
     }
+    if (change.status === 'complete') injectCardIfDue(tabId, tab.url).catch(report);
+    // Detection also looks again when a single-page site moves to a new URL without loading a page.
     if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
-      injectCardIfDue(tabId, tab.url).catch(report);
       detectOnPage(tabId, tab.url)
         .then((found) => (found ? updateBadge(tabId, tab.url, getSettings) : undefined))
         .catch(report);
@@ -54,7 +55,7 @@ export default defineBackground(() => {
   listenForHeaders();
   browser.permissions.onAdded.addListener(() => listenForHeaders());
   browser.permissions.onRemoved.addListener(() => {
-    detectionTurnedOff()
+    forgetAllTabs()
       .then(() => getSettings())
       .then((settings) => updateAllBadges(settings))
       .catch(report);
