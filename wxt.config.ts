@@ -70,7 +70,8 @@ export default defineConfig({
     // Only the covered companies' sites: the card is injected there and nowhere else.
     host_permissions: hostPermissionPatterns(profiles),
     // Detection on any site is opt-in: these are asked for when the user turns it on in options, and given back
-    // when they turn it off. All http(s) sites to look at the page, webRequest to read its response headers.
+    // when they turn it off. All http(s) sites to look at the page (one pattern per scheme, so that giving them back
+    // leaves the covered domains alone: see detection-origins.ts), webRequest to read its response headers.
     // Firefox's Manifest V2 lists optional hosts among the optional permissions.
     ...(browser === 'firefox'
       ? { optional_permissions: ['webRequest', ...DETECTION_ORIGINS] }
