@@ -6,6 +6,7 @@ import { DETECTION_ORIGINS } from './data/detection-origins';
 import { hostPermissionPatterns } from './data/host-patterns';
 import { loadValidProfiles } from './data/profile-files';
 import { loadValidRules } from './data/rule-files';
+import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/toggle-command';
 
 /**
  * Preact writes innerHTML only for `dangerouslySetInnerHTML`, which this project never uses. Turning those writes
@@ -77,9 +78,10 @@ export default defineConfig({
       ? { optional_permissions: ['webRequest', ...DETECTION_ORIGINS] }
       : { optional_permissions: ['webRequest'], optional_host_permissions: DETECTION_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
-    // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings).
+    // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings). Why
+    // this key: data/toggle-command.ts.
     commands: {
-      'toggle-card': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandToggle__' },
+      [TOGGLE_COMMAND]: { suggested_key: { default: TOGGLE_SUGGESTED_KEY }, description: '__MSG_commandToggle__' },
     },
     // Firefox needs a stable id for storage.sync. 140 (an ESR) is the first release that reads the data-collection
     // declaration Mozilla now asks for; it also has storage.session, scripting and popovers, which the card uses.
