@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { domainSummary } from '@/data/card-content';
 import type { CompanyProfile } from '@/data/schema';
-import { matchingAreas, matchingTools, searchProfiles } from '@/data/search';
+import { searchProfiles } from '@/data/search';
+import { whyMatched } from '@/data/search-reasons';
 import { CompanyCard } from './CompanyCard';
 import { SearchField } from './SearchField';
 import { t } from '@/data/i18n';
@@ -34,14 +35,13 @@ export function CompanyBrowser({ companies }: Props) {
         {results.length === companies.length ? t('countAll', companies.length) : t('countSome', results.length, companies.length)}
       </p>
       <ul class="pi-company-list">
-        {results.map((c) => {
-          const tools = matchingTools(c, query);
-          const areas = tools.length ? [] : matchingAreas(c, query);
+        {results.map(({ profile: c, reasons }) => {
+          const why = whyMatched(reasons);
           return (
             <li key={c.id}>
               <button type="button" class="pi-company" onClick={() => setChosen(c)}>
                 <span class="pi-company-name">{c.name}</span>
-                <span class="pi-company-meta">{tools.length ? t('usesTools', tools.join(', ')) : areas.length ? t('pythonForAreas', areas.join(', ').toLowerCase()) : domainSummary(c.domains)}</span>
+                <span class={why ? 'pi-company-meta pi-why' : 'pi-company-meta'}>{why || domainSummary(c.domains)}</span>
               </button>
             </li>
           );
