@@ -78,7 +78,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
               <DetectionStatus tabId={tabId} />
             </>
           )}
-          <CompanyBrowser companies={state.companies} />
+          <CompanyBrowser companies={state.companies} focusSearch={state.fromCompany} />
         </>
       )}
       {state.kind !== 'loading' && (
