@@ -55,6 +55,20 @@ describe('keyboard', () => {
     await expect.poll(() => page.locator('python-inside').count()).toBe(0);
   });
 
+  it('on a long page the card is one Shift+Tab away: its host is the last thing in the document', async () => {
+    // Tab walks the page in document order, and the top layer does not change that: with the host appended to
+    // <html>, Tab reaches the card only after every link of the page (251 presses here), Shift+Tab at once.
+    const page = await h.context.newPage();
+    const links = Array.from({ length: 250 }, (_, i) => `<li><a href="/a${i}">Link ${i}</a></li>`).join('');
+    await page.route('https://www.reddit.com/long', (route) =>
+      route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><body><h1>Long</h1><ul>${links}</ul></body></html>` }),
+    );
+    await page.goto('https://www.reddit.com/long');
+    await expect.poll(() => card(page, 'Reddit').isVisible(), { timeout: 10_000 }).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).where).toBe("card:Don't show on this site");
+  });
+
   it('options work without a pointer: Tab to a site, Space turns it off', async () => {
     const options = await h.context.newPage();
     await options.goto(extensionPage(h, 'options.html'));
