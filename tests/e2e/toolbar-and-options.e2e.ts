@@ -32,10 +32,10 @@ describe('toolbar badge', () => {
     const ytTab = await tabIdOf(h, yt);
     const otherTab = await h.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === undefined)?.id);
     await expect.poll(() => badgeOf(ytTab)).toEqual({ text: 'Py', title: 'Python at YouTube' });
-    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: '', title: 'Python Inside' });
+    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
 
     await yt.goto('https://example.org/elsewhere');
-    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: '', title: 'Python Inside' });
+    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
     await other.goto('https://www.nasa.gov/');
     await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: 'Py', title: 'Python at NASA' });
 
@@ -109,6 +109,22 @@ async function searchPopup(popup: Page, query: string, count: number) {
   await expect.poll(() => popup.getByRole('status').textContent(), { message: query }).toBe(status);
   return popupResults(popup);
 }
+
+describe('the popup on a site without a profile, detection off', () => {
+  it('has one Options link, and the detection hint opens options at its detection section', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    await expect.poll(() => popup.getByRole('button', { name: 'Detection settings' }).isVisible()).toBe(true);
+    expect(await popup.getByRole('button', { name: 'Options', exact: true }).count()).toBe(1);
+    const opened = h.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Detection settings' }).click();
+    const options = await opened;
+    await options.waitForLoadState();
+    expect(options.url()).toBe(extensionPage(h, 'options.html#detection'));
+    await expect.poll(() => options.getByRole('region', { name: 'Detect Python on any site' }).isVisible()).toBe(true);
+    await options.close();
+  });
+});
 
 describe('popup search', () => {
   const usersOf = (language: string) => PROFILES.filter((p) => p.otherLanguages.includes(language));
@@ -189,7 +205,10 @@ describe('options', () => {
     const box = options.getByRole('checkbox', { name: 'YouTube', exact: true });
     await expect.poll(() => box.isChecked()).toBe(true);
     expect(await options.getByRole('region', { name: 'Sites' }).getByRole('checkbox').count()).toBe(PROFILES.length);
-    expect(await options.getByText(new RegExp(`${PROFILES.length} company profiles, dataset version [0-9a-f]{8}`)).isVisible()).toBe(true);
+    // How recent the data is, as a date a person reads (not the dataset's hash).
+    const newest = PROFILES.map((p) => p.reviewed).sort().at(-1)!;
+    const date = new Date(`${newest}T00:00:00Z`).toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
+    expect(await options.getByText(`${PROFILES.length} company profiles, the newest reviewed on ${date}.`, { exact: false }).isVisible()).toBe(true);
 
     const site = await open('https://www.youtube.com/');
     await expect.poll(() => card(site, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
