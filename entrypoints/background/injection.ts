@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/match';
 import type { CardResponse } from '@/data/messages';
 import { getSettings } from '@/data/settings';
+import { behaviourOf } from '@/data/settings-shape';
 import { cardDue, claimCard } from './card-policy';
 import { companyForHost } from './lookup';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
@@ -102,7 +103,6 @@ export async function toggleCard(tabId: number, url: string | undefined): Promis
   const host = hostnameOfUrl(url);
   const company = host ? await companyForHost(host) : null;
   if (!company) return false;
-  const { position, autoHideSeconds } = await getSettings();
-  await handCard(tabId, { show: true, company, behaviour: { position, autoHideSeconds }, toggle: true });
+  await handCard(tabId, { show: true, company, behaviour: behaviourOf(await getSettings()), toggle: true });
   return true;
 }

@@ -4,7 +4,7 @@ import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
 import { mountShadowHost } from '@/components/shadow-host';
 import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
-import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
+import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
 // has loaded, only when the card is due and the page is visible (see entrypoints/background/injection.ts), so
@@ -74,7 +74,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
       return;
     }
     offByThisCard = false;
-    behaviour = { position: settings.position, autoHideSeconds: settings.autoHideSeconds };
+    behaviour = behaviourOf(settings);
     draw();
   });
 }

@@ -49,7 +49,7 @@ describe('OverlayCard', () => {
     render(
       <OverlayCard
         company={acme}
-        behaviour={{ position: 'bottom-right', autoHideSeconds }}
+        behaviour={{ position: 'bottom-right', autoHideSeconds, makeRoomBy: 'close', theme: 'system' }}
         onClose={onClose}
         onSetSiteEnabled={onSetSiteEnabled}
         onOpenOptions={onOpenOptions}
