@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
+import { pageScheme, type Scheme } from '@/components/page-scheme';
 import { mountShadowHost } from '@/components/shadow-host';
 import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
 import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
@@ -33,12 +34,17 @@ export default defineUnlistedScript(() => {
   showCard(handed);
 });
 
+/** The card's colours: fixed, the system's (null), or judged from the page once, when the card is drawn. */
+const schemeFor = ({ theme, position }: Behaviour, host?: Element): Scheme | null =>
+  theme === 'page' ? pageScheme(position, host) : theme === 'system' ? null : theme;
+
 function showCard(handed: Extract<CardResponse, { show: true }>) {
   const { company } = handed;
-  let behaviour: Behaviour = handed.behaviour;
+  let behaviour = behaviourOf(repairSettings(handed.behaviour)); // every field, whatever was handed over
   let offByThisCard = false;
   const ui = mountShadowHost('python-inside', cardCss);
   if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there
+  let scheme = schemeFor(behaviour, ui.host);
   const close = () => {
     const shown = ui.container.isConnected;
     render(null, ui.container);
@@ -52,6 +58,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
       <OverlayCard
         company={company}
         behaviour={behaviour}
+        scheme={scheme}
         onClose={close}
         onOpenOptions={() => void askBackground({ type: 'options:open' }).catch(() => undefined)}
         onSetSiteEnabled={async (enabled) => {
@@ -64,7 +71,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
   draw();
 
   // Settings changed elsewhere (options, popup, another device): a site turned off loses its card at once;
-  // a new corner or auto-hide time applies at once.
+  // a new corner, time, way of making room or theme applies at once.
   cardApi().storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'sync' || !change || !ui.container.isConnected) return;
@@ -74,7 +81,9 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
       return;
     }
     offByThisCard = false;
-    behaviour = behaviourOf(settings);
+    const next = behaviourOf(settings);
+    if (next.theme !== behaviour.theme || next.position !== behaviour.position) scheme = schemeFor(next, ui.host);
+    behaviour = next;
     draw();
   });
 }

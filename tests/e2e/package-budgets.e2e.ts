@@ -27,9 +27,11 @@ describe('package budgets', () => {
   });
 
   // 350 KB until the card learned to wait for a visible, loaded page and to reach tabs open before the
-  // extension's lifetime began (about 2 KB of worker code).
-  it('the whole package stays under 355 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(355 * KB);
+  // extension's lifetime began (about 2 KB of worker code). 355 KB until the card learned to make room as a tab,
+  // to stay reachable above a page's modal dialog, to undo page zoom and to match the page's colours (9 KB:
+  // 4 KB of card script and CSS, 3 KB of new strings in three languages, the rest the options' new controls).
+  it('the whole package stays under 365 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(365 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {

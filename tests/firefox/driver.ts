@@ -104,6 +104,8 @@ export async function launchFirefox(): Promise<{ driver: Driver; close(): Promis
         page = await openExtensionPage(url);
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+      click: (x, y) => page.mouse.click(x, y),
+      press: (key) => page.keyboard.press(key),
       close: () => page.close(),
     };
   };
