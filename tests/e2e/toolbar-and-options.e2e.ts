@@ -173,7 +173,7 @@ describe('popup search', () => {
 
 describe('options', () => {
   it('exports the settings to a file and imports them back; a bad file changes nothing', async () => {
-    await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 });
+    await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30, makeRoomBy: 'close', theme: 'dark' });
     const options = await open(extensionPage(h, 'options.html'));
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export settings' }).click();
@@ -181,8 +181,8 @@ describe('options', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     expect(exported).toEqual({
       format: 'python-inside-settings',
-      version: 1,
-      settings: { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 },
+      version: 2,
+      settings: { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30, makeRoomBy: 'close', theme: 'dark' },
     });
 
     const dir = mkdtempSync(join(tmpdir(), 'pi-settings-'));
@@ -246,15 +246,26 @@ describe('options', () => {
     await options.getByRole('radio', { name: 'Never: only from the toolbar button' }).check();
     await waitForSettings(h, (s) => s.showMode === 'never');
     await options.getByRole('combobox', { name: 'Corner' }).selectOption('top-left');
-    await options.getByRole('combobox', { name: 'Hide automatically' }).selectOption('0');
+    await options.getByRole('combobox', { name: 'Make room for the page' }).selectOption('0');
+    await options.getByRole('combobox', { name: 'The card makes room by' }).selectOption('close');
+    await options.getByRole('combobox', { name: 'Card colours' }).selectOption('light');
+    await waitForSettings(h, (s) => s.theme === 'light');
     const stored = await h.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
-    expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
+    expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0, makeRoomBy: 'close', theme: 'light' });
 
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
     await waitForSettings(h, (s) => s.disabledSites.length === 0 && s.showMode === 'once-per-session');
     await options.getByRole('searchbox', { name: 'Filter' }).fill('');
     expect(await options.getByRole('radio', { name: 'Once per site per browser session' }).isChecked()).toBe(true);
-    expect(await storedSettings(h)).toEqual({ disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 });
+    expect(await storedSettings(h)).toEqual({
+      disabledSites: [],
+      showMode: 'once-per-session',
+      position: 'bottom-right',
+      autoHideSeconds: 10,
+      makeRoomBy: 'collapse',
+      theme: 'page',
+    });
+    expect(await options.getByRole('combobox', { name: 'Card colours' }).inputValue()).toBe('page');
   });
 });
 
