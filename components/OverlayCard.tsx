@@ -49,6 +49,9 @@ export function OverlayCard({ company, behaviour, takeFocus = false, scheme, onC
   const scroll = useRef<HTMLDivElement>(null);
   const [error, setError] = useState('');
   const headingId = 'python-inside-heading';
+  // "This site" is every domain of the company (all of Google's, from mail.google.com): the button and the note
+  // after it say so.
+  const many = company.domains.length > 1;
   // After "Don't show", the undo note stays until closed: hiding it on a timer would hide the only undo. A tab
   // has made room already, unless the setting is to close.
   const shrinks = behaviour.makeRoomBy === 'collapse';
@@ -123,7 +126,7 @@ export function OverlayCard({ company, behaviour, takeFocus = false, scheme, onC
           {turnedOff ? (
             <div class="pi-off" role="status">
               <p>
-                {t('offNoteBefore', company.name)}{' '}
+                {many ? t('offNoteAllDomains', company.name, company.domains.length) : t('offNoteBefore', company.name)}{' '}
                 <button type="button" class="pi-link-button" onClick={onOpenOptions}>
                   {t('optionsPageLink')}
                 </button>
@@ -149,7 +152,12 @@ export function OverlayCard({ company, behaviour, takeFocus = false, scheme, onC
                 )}
               </div>
               <div class="pi-actions">
-                <button type="button" class="pi-button pi-quiet" onClick={() => setEnabled(false)}>
+                <button
+                  type="button"
+                  class="pi-button pi-quiet"
+                  title={many ? t('dontShowAllDomains', company.name, company.domains.length) : undefined}
+                  onClick={() => setEnabled(false)}
+                >
                   {t('dontShow')}
                 </button>
               </div>

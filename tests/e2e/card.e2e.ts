@@ -1,7 +1,7 @@
 // The in-page card in real Chromium, on routed copies of the covered sites.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { card, extensionPage, setSettings, tabIdOf, useExtension, type Harness } from './harness';
+import { card, extensionPage, PROFILES, setSettings, tabIdOf, useExtension, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -96,8 +96,15 @@ describe('behaviour on the page', () => {
     await page.goto('https://www.reddit.com/');
     const region = card(page, 'Reddit');
     await expect.poll(() => region.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await region.getByRole('button', { name: "Don't show on this site" }).getAttribute('title')).toBe(
+      `Turns the card off on all ${PROFILES.find((p) => p.id === 'reddit')!.domains.length} domains of Reddit`,
+    );
     await region.getByRole('button', { name: "Don't show on this site" }).click();
-    await expect.poll(() => region.getByRole('status').filter({ hasText: 'The card is off' }).textContent()).toContain('The card is off for Reddit');
+    // It says that "this site" is every Reddit domain, before (the button's description) and after.
+    const reddit = PROFILES.find((p) => p.id === 'reddit')!;
+    await expect.poll(() => region.getByRole('status').filter({ hasText: 'The card is off' }).textContent()).toContain(
+      `The card is off for Reddit on all ${reddit.domains.length} of its domains`,
+    );
 
     await page.reload();
     await page.waitForTimeout(1_500);

@@ -33,9 +33,10 @@ describe('package budgets', () => {
   // synonyms and said why each hit matched (7 KB: 5.5 KB of script, 1.2 KB of messages in three languages); 362 KB
   // until the card learned to make room as a tab, to stay reachable above a page's modal dialog, to undo page
   // zoom and to match the page's colours (9 KB: 4 KB of card script and CSS, 3 KB of new strings in three
-  // languages, the rest the options' new controls).
-  it('the whole package stays under 372 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(372 * KB);
+  // languages, the rest the options' new controls); 372 KB until the details of issue 13 (the tooltip, the
+  // detection hint and the "all of its domains" notes, in three languages).
+  it('the whole package stays under 376 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(376 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {
