@@ -5,7 +5,7 @@ import { updateAllBadges, updateBadge } from './badge';
 import { detectOnPage, listenForHeaders } from './detection';
 import { TOGGLE_COMMAND } from '@/data/toggle-command';
 import { offerCard, offerCardToOpenTabs, toggleCard } from './injection';
-import { beginLifetime } from './lifetime';
+import { startLooksAtOpenTabs } from './lifetime';
 import { prepareDatabase } from './lookup';
 import { handleMessage } from './router';
 import { forgetAllTabs, forgetDetections, forgetTab } from './tab-detections';
@@ -64,11 +64,12 @@ export default defineBackground(() => {
       .catch(report);
   });
 
-  // The first start of a lifetime (install, update, browser start, turned back on) offers the card to the tabs
-  // already open: their pages loaded before this worker's listeners existed (see offerCardToOpenTabs). It comes
-  // after every listener above is added, so a page has either finished before this look at the tabs or its
-  // 'complete' event reaches the listener; a page seen both ways is offered the card once (the gate's mark).
-  beginLifetime()
-    .then((fresh) => (fresh ? offerCardToOpenTabs() : undefined))
+  // The first start of a lifetime (install, update, browser start, turned back on), and any start of Firefox's
+  // persistent background (after its process crashed), offers the card to the tabs already open: their pages
+  // loaded before these listeners existed (see offerCardToOpenTabs). It comes after every listener above is
+  // added, so a page has either finished before this look at the tabs or its 'complete' event reaches the
+  // listener; a page seen both ways is offered the card once (the gate's mark).
+  startLooksAtOpenTabs()
+    .then((look) => (look ? offerCardToOpenTabs() : undefined))
     .catch(report);
 });

@@ -25,13 +25,14 @@ export const CARD_DATA_KEY = '__pythonInsideCard';
 type HandedCard = CardResponse & { request?: CardRequest };
 
 /**
- * Runs in the page: leaves the card's content for the card script. A card the gate let through goes only to
- * the document the gate saw visible (the tab may have moved on to another page meanwhile); a card the user
- * asked for goes to any web page.
+ * Runs in the page: leaves the card's content for the card script, only in a web page of the host the card is
+ * for (the tab may have moved on to another site meanwhile, whose own gate may already have let its own card
+ * through). A card the gate let through goes only to a document the gate saw visible; a card the user asked
+ * for goes to any web page of that host.
  */
-function leaveCard(key: string, gateKey: string, pageTypes: string[], card: HandedCard): boolean {
+function leaveCard(key: string, gateKey: string, pageTypes: string[], host: string, card: HandedCard): boolean {
   const world = globalThis as unknown as Record<string, unknown>;
-  if (!pageTypes.includes(document.contentType)) return false;
+  if (!pageTypes.includes(document.contentType) || location.hostname !== host) return false;
   if (!card.request && world[gateKey] !== 'visible') return false;
   world[key] = card;
   return true;
@@ -41,12 +42,12 @@ function leaveCard(key: string, gateKey: string, pageTypes: string[], card: Hand
  * Hands the card its content (into the extension's isolated world) and then the script that draws it.
  * Says whether both arrived: the tab may have navigated away or closed in the meantime.
  */
-async function handCard(tabId: number, card: HandedCard): Promise<boolean> {
+async function handCard(tabId: number, host: string, card: HandedCard): Promise<boolean> {
   try {
     const [left] = await browser.scripting.executeScript({
       target: { tabId },
       func: leaveCard,
-      args: [CARD_DATA_KEY, GATE_KEY, WEB_PAGE_TYPES, card],
+      args: [CARD_DATA_KEY, GATE_KEY, WEB_PAGE_TYPES, host, card],
       injectImmediately: true,
     });
     if (left?.result !== true) return false;
@@ -63,8 +64,8 @@ async function handCard(tabId: number, card: HandedCard): Promise<boolean> {
  */
 export async function showCardNow(tabId: number, host: string | null): Promise<boolean> {
   const { card, release } = await claimCard(host);
-  if (!card.show) return false;
-  if (await handCard(tabId, card)) return true;
+  if (!card.show || !host) return false;
+  if (await handCard(tabId, host, card)) return true;
   await release();
   return false;
 }
@@ -102,8 +103,8 @@ export async function offerCardToOpenTabs(): Promise<void> {
 async function cardOnRequest(tabId: number, url: string | undefined, request: CardRequest): Promise<boolean> {
   const host = hostnameOfUrl(url);
   const company = host ? await companyForHost(host) : null;
-  if (!company) return false;
-  return handCard(tabId, { show: true, company, behaviour: behaviourOf(await getSettings()), request });
+  if (!host || !company) return false;
+  return handCard(tabId, host, { show: true, company, behaviour: behaviourOf(await getSettings()), request });
 }
 
 /** The keyboard shortcut (TOGGLE_COMMAND), for the tab it was pressed in. */

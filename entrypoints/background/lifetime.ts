@@ -12,6 +12,21 @@ const begunItem = storage.defineItem<boolean>('session:lifetimeBegun', { fallbac
 const versionItem = storage.defineItem<string | null>('local:lifetimeVersion', { fallback: null });
 
 /**
+ * Firefox's background is a persistent page: it starts only when a lifetime begins or after the extension's
+ * process crashed, and Firefox keeps storage.session through such a crash. A service worker (Chromium) starts
+ * again after every idle stop.
+ */
+const persistentBackground = () => typeof (globalThis as { document?: unknown }).document !== 'undefined';
+
+/**
+ * Whether the background should look at the tabs already open: when a lifetime begins, and whenever a persistent
+ * background starts (after a crash, the page events of the restart were heard by nobody).
+ */
+export async function startLooksAtOpenTabs(): Promise<boolean> {
+  return (await beginLifetime()) || persistentBackground();
+}
+
+/**
  * Says whether this start begins a new lifetime, and if so settles what carries over: the cards shown so far
  * survive an update (the browser session goes on), and are forgotten when a new browser session begins or
  * the extension is turned back on.

@@ -31,6 +31,12 @@ function gate(key: string, host: string, pageTypes: string[], message: unknown):
   const world = globalThis as unknown as Record<string, unknown>;
   if (location.hostname !== host) return 'elsewhere';
   if (world[key]) return 'offered';
+  // A card drawn in an earlier lifetime of the extension (before an update, a reload, or off and on) may still be
+  // on the page, from an isolated world that is gone or orphaned: its buttons can no longer reach the extension
+  // (in Firefox they do nothing at all). The card is due here again, so the new one takes its place: never two.
+  for (const el of document.querySelectorAll('python-inside, [data-python-inside]')) {
+    if (el.shadowRoot?.querySelector('.pi-overlay')) el.remove();
+  }
   if (!pageTypes.includes(document.contentType) || document.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml') return 'not-a-page';
   const ready = () => document.readyState === 'complete' && document.visibilityState === 'visible';
   if (ready()) {

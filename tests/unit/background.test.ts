@@ -73,7 +73,7 @@ describe('offering the card after load', () => {
     // The gate, then the card's content into the extension's isolated world, then the script that draws it.
     const [gate, data, script] = injected;
     expect(gate).toMatchObject({ target: { tabId: 7 }, args: [GATE_KEY, 'music.youtube.com', ['text/html', 'application/xhtml+xml'], { type: 'card:visible' }] });
-    expect(data).toMatchObject({ target: { tabId: 7 }, args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, company: { id: 'youtube' } }] });
+    expect(data).toMatchObject({ target: { tabId: 7 }, args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), 'music.youtube.com', { show: true, company: { id: 'youtube' } }] });
     expect(world[CARD_DATA_KEY]).toMatchObject({ company: { name: 'YouTube' } });
     expect(script).toEqual(expect.objectContaining({ target: { tabId: 7 }, files: [CARD_SCRIPT] }));
     for (const url of [undefined, 'https://example.org/', 'https://notyoutube.com/', 'file:///youtube.com', 'chrome://settings/']) {
@@ -172,14 +172,42 @@ describe('offering the card after load', () => {
     }
   });
 
+  it('replaces a card from an earlier lifetime (before an update, a reload, off and on) instead of adding a second', async () => {
+    await updateSettings((s) => ({ ...s, showMode: 'every-load' }));
+    const old = document.createElement('python-inside');
+    old.attachShadow({ mode: 'open' }).innerHTML = '<section class="pi-overlay"></section>';
+    document.documentElement.append(old);
+    // A page's own <python-inside> (no card inside) is the page's business.
+    const own = document.createElement('python-inside');
+    document.documentElement.append(own);
+    try {
+      expect(await offerAt(7, 'https://www.youtube.com/')).toBe(true);
+      expect(old.isConnected).toBe(false);
+      expect(own.isConnected).toBe(true);
+    } finally {
+      old.remove();
+      own.remove();
+    }
+  });
+
+  it('never leaves a card for one site in a page of another (the tab moved on after the claim)', async () => {
+    at('https://bitbucket.org/');
+    world[GATE_KEY] = 'visible'; // bitbucket.org's own gate already let its page through
+    expect(await showCardNow(7, 'www.bankofamerica.com')).toBe(false);
+    expect(world[CARD_DATA_KEY]).toBeUndefined();
+    expect(await cardDue('www.bankofamerica.com')).toMatchObject({ show: true }); // the showing is given back
+  });
+
   it('gives exactly one of two tabs of one company the once-per-session card', async () => {
+    at('https://www.youtube.com/');
     world[GATE_KEY] = 'visible'; // both pages are visible (in this test, one document stands for both tabs)
-    const shown = await Promise.all([showCardNow(7, 'www.youtube.com'), showCardNow(8, 'm.youtube.com')]);
+    const shown = await Promise.all([showCardNow(7, 'www.youtube.com'), showCardNow(8, 'www.youtube.com')]);
     expect(shown.filter(Boolean)).toHaveLength(1);
   });
 
   it('hands a card only to the document the gate saw: a tab that moved on gets none, and keeps the showing', async () => {
     newDocument(); // no gate ran in this document
+    at('https://www.uber.com/');
     expect(await showCardNow(7, 'www.uber.com')).toBe(false);
     expect(await cardDue('www.uber.com')).toMatchObject({ show: true });
   });
@@ -200,6 +228,7 @@ describe('the first start of a lifetime', () => {
     const manifest = vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1.0.0' });
     expect(await beginLifetime()).toBe(true);
     expect(await beginLifetime()).toBe(false); // a worker waking up in the same lifetime
+    at('https://www.youtube.com/');
     world[GATE_KEY] = 'visible';
     await showCardNow(7, 'www.youtube.com');
     expect(await cardDue('www.youtube.com')).toEqual({ show: false, reason: 'already-shown' });
@@ -223,9 +252,10 @@ describe('the keyboard shortcut', () => {
   it('asks the card script to toggle on a covered page, even where the card would not show by itself', async () => {
     const injected = fakeScripting();
     await updateSettings((s) => ({ ...s, showMode: 'never', disabledSites: ['youtube'], position: 'top-left' }));
+    at('https://www.youtube.com/watch');
     expect(await toggleCard(7, 'https://www.youtube.com/watch')).toBe(true);
     expect(injected[0]).toMatchObject({
-      args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, request: 'toggle', company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
+      args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), 'www.youtube.com', { show: true, request: 'toggle', company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
     });
     expect(injected[1]).toMatchObject({ target: { tabId: 7 }, files: [CARD_SCRIPT] });
   });
@@ -250,8 +280,9 @@ describe('"Show the card here" from the popup', () => {
     const injected = fakeScripting();
     await updateSettings((s) => ({ ...s, showMode: 'never', disabledSites: ['youtube'] }));
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.youtube.com/watch' });
+    at('https://www.youtube.com/watch');
     expect(await handleMessage({ type: 'card:show', tabId: tab.id! }, popup())).toEqual({ shown: true });
-    expect(injected[0]).toMatchObject({ target: { tabId: tab.id }, args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, request: 'show', company: { id: 'youtube' } }] });
+    expect(injected[0]).toMatchObject({ target: { tabId: tab.id }, args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), 'www.youtube.com', { show: true, request: 'show', company: { id: 'youtube' } }] });
     expect(injected[1]).toMatchObject({ target: { tabId: tab.id }, files: [CARD_SCRIPT] });
     // Asking for the card spends nothing: the card still comes by itself once the settings allow it.
     await updateSettings((s) => ({ ...s, showMode: 'once-per-session', disabledSites: [] }));
