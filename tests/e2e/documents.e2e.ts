@@ -4,7 +4,7 @@
 import { beforeAll, beforeEach, describe, it } from 'vitest';
 import { coveredPage } from './covered-pages';
 import { openWindows } from './extension-tabs';
-import { card, setSettings, useExtension, type Harness } from './harness';
+import { card, forgetShownCards, setSettings, useExtension, type Harness } from './harness';
 import { budgetFor, repeatMoment } from './lifecycle-runs';
 import { nonPageDocuments, recordWebm, type NonPageDocument } from './non-page-documents';
 import { cardHosts } from './tab-state';
@@ -44,7 +44,7 @@ describe('documents that are not web pages', () => {
         // document can keep a card away. A different company in each, so their 'once per session' are separate.
         const windows = await openWindows(h, documents.length);
         try {
-          await h.worker.evaluate(() => chrome.storage.session.clear()); // nothing shown yet this "session"
+          await forgetShownCards(h);
           const sites = documents.map((_, n) => coveredPage(i * documents.length + n, 'documents'));
           await Promise.all(windows.map(({ page }, n) => page.goto(`${sites[n]!.url}/${documents[n]!.file}`)));
           const wrong = await Promise.all(windows.map(async ({ page }, n) => documents[n]!.notShownAsItself(page)));

@@ -168,6 +168,14 @@ export async function setSettings(h: Harness, patch: Record<string, unknown> = {
   }, patch);
 }
 
+/**
+ * Forgets which cards have shown this session, as a new browser session does, without touching the settings
+ * (setSettings does the same and also writes storage.sync, which allows only about two writes a second).
+ */
+export async function forgetShownCards(h: Harness): Promise<void> {
+  await h.worker.evaluate(() => chrome.storage.local.remove('shownCompanies'));
+}
+
 export async function tabIdOf(h: Harness, page: Page): Promise<number> {
   const url = page.url();
   const id = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);

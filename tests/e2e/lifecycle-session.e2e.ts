@@ -4,8 +4,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { coveredPage } from './covered-pages';
+import { waitForExtensionScriptIn } from './extension-in-page';
 import { openBackgroundTab, openWindows } from './extension-tabs';
-import { card, launchExtension, setSettings, type Harness } from './harness';
+import { card, forgetShownCards, launchExtension, setSettings, type Harness } from './harness';
 import { budgetFor, repeatMoment } from './lifecycle-runs';
 import { controlServiceWorker, type ServiceWorkerControl } from './service-worker-control';
 import { badgeText, cardHosts, tabStatus, visibilityOf } from './tab-state';
@@ -39,11 +40,25 @@ beforeEach(async () => {
   await setSettings(h, { showMode: 'once-per-session', autoHideSeconds: 0 });
 });
 
-/** A fresh "shown this session" record, as a new browser session starts with (setSettings clears the same). */
-const forgetShownCards = () => h.worker.evaluate(() => chrome.storage.session.clear());
+const cardAppears = (page: Page, name: string, url: string) =>
+  waitUntil(() => card(page, name).isVisible(), 10_000, async () => `no card for ${name} within 10 s (${await whatWasSeen(page, url)})`);
 
-const cardAppears = (page: Page, name: string, what: () => Promise<string> | string) =>
-  waitUntil(() => card(page, name).isVisible(), 10_000, async () => `no card for ${name} within 10 s (${await what()})`);
+/** For a failure message: the worker, the page, its tab and badge, and whether the extension reached into it. */
+async function whatWasSeen(page: Page, url: string): Promise<string> {
+  const status = worker.status(); // first: asking the worker anything below starts it if it is stopped
+  const visibility = await shown(page);
+  const tab = await h.worker
+    .evaluate(async (u) => {
+      const found = (await chrome.tabs.query({})).find((t) => t.url === u);
+      return found?.id === undefined ? undefined : { status: found.status, badge: await chrome.action.getBadgeText({ tabId: found.id }) };
+    }, url)
+    .catch(() => undefined);
+  const script = await waitForExtensionScriptIn(h, page, 500).then(
+    () => 'has run',
+    () => 'has not run',
+  );
+  return `worker ${status}, page ${visibility}, tab ${tab ? `${tab.status} with badge '${tab.badge}'` : 'not found'}, the extension ${script} in the page`;
+}
 
 const badgeIsPy = (tabId: number, where: string) =>
   waitUntil(async () => (await badgeText(h, tabId)) === 'Py', 10_000, async () => `the badge on ${where} stayed '${await badgeText(h, tabId)}'`);
@@ -62,7 +77,7 @@ describe('the service worker stopped', () => {
         // The tab exists before the stop: opening it is itself a tab event that would wake the worker.
         const page = await h.context.newPage();
         try {
-          await forgetShownCards();
+          await forgetShownCards(h);
           // A mark in the worker's global scope: gone after the stop if a new instance really started.
           await h.worker.evaluate(() => void ((globalThis as Record<string, unknown>).__beforeTheStop = true));
           await worker.stop();
@@ -70,7 +85,7 @@ describe('the service worker stopped', () => {
           const statusAtNavigation = worker.status();
           const navigationAt = Date.now();
           await page.goto(url);
-          await cardAppears(page, name, () => `worker status ${worker.status()}`);
+          await cardAppears(page, name, url);
           if (statusAtNavigation !== 'stopped') throw new Error(`the worker was ${statusAtNavigation}, not stopped, when the navigation began`);
           if (!worker.changesSince(navigationAt).some((c) => c.status === 'starting')) throw new Error('the card appeared but DevTools never saw the worker start again');
           const mark = await h.worker.evaluate(() => (globalThis as Record<string, unknown>).__beforeTheStop);
@@ -90,14 +105,17 @@ describe('the service worker stopped', () => {
         const { url, name } = coveredPage(i, 'worker-stopped-while-hidden');
         const tab = await openBackgroundTab(h);
         try {
-          await forgetShownCards();
+          await forgetShownCards(h);
           await tab.page.goto(url);
           if ((await shown(tab.page)) !== 'hidden') throw new Error(`the background tab is ${await shown(tab.page)}, not hidden`);
           await badgeIsPy(tab.tabId, 'the hidden tab');
+          // The badge comes with the start of the load; the decision comes after the load, when the background
+          // reaches into the page. Stopped from then on, the worker has only the page itself to wake it.
+          await waitForExtensionScriptIn(h, tab.page);
           await worker.stop();
           await tab.page.bringToFront(); // what a click on the tab does: the tab becomes the window's active one
           if ((await shown(tab.page)) !== 'visible') throw new Error(`the tab is ${await shown(tab.page)} after it was brought to the front`);
-          await cardAppears(tab.page, name, () => `worker status ${worker.status()}, ${worker.changes.length} status changes so far`);
+          await cardAppears(tab.page, name, url);
         } finally {
           await tab.page.close();
         }
@@ -115,7 +133,7 @@ describe('two covered tabs of one company loading at the same moment', () => {
         const { url, name } = coveredPage(i, 'same-moment');
         const windows = await openWindows(h, 2);
         try {
-          await forgetShownCards();
+          await forgetShownCards(h);
           await Promise.all(windows.map(({ page }, n) => page.goto(`${url}/tab-${n}`)));
           const visibility = await Promise.all(windows.map(({ page }) => shown(page)));
           if (visibility.some((v) => v !== 'visible')) throw new Error(`both windows must be in sight, they are ${visibility.join(' and ')}`);
@@ -142,9 +160,10 @@ describe('a covered page opened in a background tab', () => {
         const { url, name } = coveredPage(i, 'hidden-then-shown');
         const tab = await openBackgroundTab(h);
         try {
-          await forgetShownCards();
+          await forgetShownCards(h);
           await tab.page.goto(url);
           await badgeIsPy(tab.tabId, 'the hidden tab');
+          await waitForExtensionScriptIn(h, tab.page); // the background has looked at the page itself
           await settle(tab.page);
           const hosts = await cardHosts(tab.page);
           const visibility = await shown(tab.page);
@@ -152,7 +171,7 @@ describe('a covered page opened in a background tab', () => {
           if (hosts) throw new Error(`${hosts} card(s) in the hidden tab before it was ever shown`);
           await tab.page.bringToFront();
           if ((await shown(tab.page)) !== 'visible') throw new Error(`the tab is ${await shown(tab.page)} after it was brought to the front`);
-          await cardAppears(tab.page, name, () => "after the badge showed 'Py' while hidden");
+          await cardAppears(tab.page, name, url);
         } finally {
           await tab.page.close();
         }
@@ -175,7 +194,7 @@ describe('a covered page opened in a background tab', () => {
     expect(await cardHosts(tab.page)).toBe(0);
     await tab.page.bringToFront();
     await tab.page.mouse.move(5, 5); // the pointer away from the card: hovering would hold it open
-    await cardAppears(tab.page, name, () => 'shown after 6 s hidden');
+    await cardAppears(tab.page, name, url);
     const shownAt = Date.now();
     // Three seconds after it appeared (nine after the load) it is still there ...
     await tab.page.waitForTimeout(3_000);
@@ -194,7 +213,7 @@ describe('a failed load, then a good one', () => {
         const { url, name } = coveredPage(i, 'failed-then-good');
         const page = await h.context.newPage();
         try {
-          await forgetShownCards();
+          await forgetShownCards(h);
           const committed: string[] = [];
           page.on('framenavigated', (frame) => void (frame === page.mainFrame() && committed.push(frame.url())));
           // Refused until the test allows it, so that Chromium's own auto-reload of the error page cannot sneak in a
@@ -212,7 +231,7 @@ describe('a failed load, then a good one', () => {
           await waitUntil(async () => (await tabStatus(h, url)) === 'complete', 10_000, async () => `the error page's tab is ${await tabStatus(h, url)}`);
           reachable = true;
           await page.reload();
-          await cardAppears(page, name, () => `committed: ${committed.join(', ')}`);
+          await cardAppears(page, name, url);
           const goodLoads = committed.filter((u) => u === url).length;
           if (goodLoads !== 1) throw new Error(`${goodLoads} good loads (committed: ${committed.join(', ')}): the moment was not one failure then one success`);
         } finally {
