@@ -39,7 +39,9 @@ export async function repeatMoment(iteration: (index: number) => Promise<void>, 
 }
 
 function describe(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Playwright appends a call log; the first lines say what went wrong.
-  return text.split('\n').slice(0, 4).join(' | ');
+  // eslint-disable-next-line no-control-regex
+  const lines = (error instanceof Error ? error.message : String(error)).replace(/\u001b\[[0-9;]*m/g, '').split('\n');
+  // Playwright appends a call log: the lines before it say what went wrong.
+  const callLog = lines.findIndex((line) => line.startsWith('Call log:'));
+  return lines.slice(0, callLog === -1 ? 4 : Math.min(callLog, 4)).filter(Boolean).join(' | ');
 }
