@@ -4,6 +4,7 @@ import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
 import { mountShadowHost } from '@/components/shadow-host';
 import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
+import type { CardRequest } from '@/data/messages';
 import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
@@ -16,8 +17,8 @@ const INJECTED = Symbol.for('python-inside.card');
 /** This script's state in the extension's isolated world, which the page cannot see. */
 const world = globalThis as {
   [INJECTED]?: true;
-  /** handed over by the background with the injection; `toggle` when the user pressed the shortcut */
-  __pythonInsideCard?: CardResponse & { toggle?: boolean };
+  /** handed over by the background with the injection; `request` when the user asked for the card */
+  __pythonInsideCard?: CardResponse & { request?: CardRequest };
   /** closes the card; says whether one was still on the page (the page may have removed it) */
   __pythonInsideClose?: () => boolean;
 };
@@ -25,25 +26,35 @@ const world = globalThis as {
 export default defineUnlistedScript(() => {
   const handed = world.__pythonInsideCard;
   delete world.__pythonInsideCard;
-  if (handed?.toggle && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
+  if (handed?.request === 'toggle' && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
+  // "Show the card here" replaces a card that is showing with a fresh one: in full, with its full time, focused.
+  if (handed?.request === 'show') world.__pythonInsideClose?.();
   // Otherwise one card per document: a second injection (a single-page site's URL change) does nothing,
-  // unless the user asked for the card with the shortcut.
-  if (!handed?.show || (world[INJECTED] && !handed.toggle)) return;
+  // unless the user asked for the card.
+  if (!handed?.show || (world[INJECTED] && !handed.request)) return;
   world[INJECTED] = true;
-  showCard(handed);
+  showCard(handed, handed.request !== undefined);
 });
 
-function showCard(handed: Extract<CardResponse, { show: true }>) {
+/**
+ * Draws the card. One the user asked for (`asked`) takes the keyboard: focus moves into it, so its controls are
+ * one Tab away rather than after everything on a long page, and goes back where it was when the card closes.
+ * A card that came by itself never takes focus.
+ */
+function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean) {
   const { company } = handed;
   let behaviour: Behaviour = handed.behaviour;
   let offByThisCard = false;
+  const focusBefore = asked ? document.activeElement : null;
   const ui = mountShadowHost('python-inside', cardCss);
   if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there
   const close = () => {
     const shown = ui.container.isConnected;
+    const focusInCard = document.activeElement === ui.host;
     render(null, ui.container);
     ui.remove();
     delete world.__pythonInsideClose;
+    if (focusInCard && focusBefore instanceof HTMLElement && focusBefore.isConnected) focusBefore.focus({ preventScroll: true });
     return shown;
   };
   world.__pythonInsideClose = close;
@@ -52,6 +63,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
       <OverlayCard
         company={company}
         behaviour={behaviour}
+        takeFocus={asked}
         onClose={close}
         onOpenOptions={() => void askBackground({ type: 'options:open' }).catch(() => undefined)}
         onSetSiteEnabled={async (enabled) => {

@@ -43,11 +43,18 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     await popup.goto(extensionPage(h, 'popup.html'));
     await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
     expect(await violations(popup)).toEqual([]);
+    // Search results that say why they matched.
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('LLM');
+    await expect.poll(() => popup.locator('.pi-why').count()).toBeGreaterThan(1);
+    expect(await violations(popup)).toEqual([]);
   });
 
   it('the options page', async () => {
     const options = await open(extensionPage(h, 'options.html'));
     await expect.poll(() => options.getByRole('checkbox').count()).toBeGreaterThan(30);
+    expect(await violations(options)).toEqual([]);
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('deep learning');
+    await expect.poll(() => options.locator('.pi-why').count()).toBeGreaterThan(1);
     expect(await violations(options)).toEqual([]);
   });
 

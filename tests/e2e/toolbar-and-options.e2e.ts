@@ -96,6 +96,65 @@ describe('popup', () => {
   });
 });
 
+/** What the popup's result list shows: each company's name and the line saying why it matched. */
+const popupResults = (popup: Page) =>
+  popup.locator('.pi-company').evaluateAll((buttons) =>
+    buttons.map((b) => ({ name: b.querySelector('.pi-company-name')?.textContent, why: b.querySelector('.pi-company-meta')?.textContent })),
+  );
+
+/** Types a query into the popup's search box and waits until the list shows `count` companies. */
+async function searchPopup(popup: Page, query: string, count: number) {
+  await popup.getByRole('searchbox', { name: 'Search companies' }).fill(query);
+  const status = count === PROFILES.length ? `${count} companies` : `${count} of ${PROFILES.length} companies`;
+  await expect.poll(() => popup.getByRole('status').textContent(), { message: query }).toBe(status);
+  return popupResults(popup);
+}
+
+describe('popup search', () => {
+  const usersOf = (language: string) => PROFILES.filter((p) => p.otherLanguages.includes(language));
+  const mlUsers = PROFILES.filter((p) => p.uses.some((u) => u.area === 'machine-learning'));
+
+  it('finds the company of a pasted hostname or URL, and says which domain matched', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    expect(await searchPopup(popup, 'www.youtube.com', 1)).toEqual([{ name: 'YouTube', why: 'domain youtube.com' }]);
+    expect(await searchPopup(popup, 'https://www.reddit.com/r/python', 1)).toEqual([{ name: 'Reddit', why: 'domain reddit.com' }]);
+    expect(await searchPopup(popup, 'mail.google.com', 1)).toEqual([{ name: 'Google', why: 'domain google.com' }]);
+    expect(await searchPopup(popup, 'ml.com', 1)).toEqual([{ name: 'Bank of America', why: 'domain ml.com' }]);
+  });
+
+  it('matches words, not fragments, and says why every company is listed', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    // "go" is the language Go, not every name with "go" in it.
+    expect(await searchPopup(popup, 'go', usersOf('Go').length)).toEqual(usersOf('Go').map((p) => ({ name: p.name, why: 'uses Go' })));
+    // "ml" and "AI" mean machine learning, not Merrill Lynch's ml.com or Airflow and Chainer.
+    for (const query of ['ml', 'AI']) {
+      expect(await searchPopup(popup, query, mlUsers.length)).toEqual(mlUsers.map((p) => ({ name: p.name, why: 'area Machine learning' })));
+    }
+    // A tool says which tool.
+    const flaskUsers = PROFILES.filter((p) => p.uses.some((u) => u.tools.includes('Flask')));
+    expect(await searchPopup(popup, 'flask', flaskUsers.length)).toEqual(flaskUsers.map((p) => ({ name: p.name, why: 'tool Flask' })));
+  });
+
+  it('knows LLM, NLP and data science', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('LLM');
+    await expect.poll(() => popupResults(popup)).toEqual(
+      expect.arrayContaining([
+        { name: 'Hugging Face', why: 'tool Transformers' },
+        { name: 'OpenAI', why: 'tool tiktoken' },
+        { name: 'LinkedIn', why: 'tools Liger Kernel, Hugging Face Transformers' },
+      ]),
+    );
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('nlp');
+    await expect.poll(() => popupResults(popup)).toEqual(expect.arrayContaining([{ name: 'Hugging Face', why: 'tool Transformers' }]));
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('data science');
+    await expect.poll(() => popupResults(popup)).toEqual(expect.arrayContaining([{ name: 'Stripe', why: 'tools scikit-learn, pandas, Jupyter' }]));
+  });
+});
+
 describe('options', () => {
   it('exports the settings to a file and imports them back; a bad file changes nothing', async () => {
     await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 });
@@ -177,6 +236,31 @@ describe('options', () => {
     await options.getByRole('searchbox', { name: 'Filter' }).fill('');
     expect(await options.getByRole('radio', { name: 'Once per site per browser session' }).isChecked()).toBe(true);
     expect(await storedSettings(h)).toEqual({ disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 });
+  });
+});
+
+describe('the same search in options and in the grid', () => {
+  it('finds a pasted URL and says why each company matched', async () => {
+    const options = await open(extensionPage(h, 'options.html'));
+    const sites = options.getByRole('region', { name: 'Sites' });
+    await expect.poll(() => sites.getByRole('checkbox').count()).toBe(PROFILES.length);
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('https://www.reddit.com/r/python');
+    await expect.poll(() => sites.getByRole('checkbox').count()).toBe(1);
+    expect(await sites.getByRole('listitem').locator('.pi-why').textContent()).toBe('domain reddit.com');
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('nlp');
+    await expect.poll(() => sites.getByRole('checkbox', { name: 'Hugging Face', exact: true }).isVisible()).toBe(true);
+    const row = sites.getByRole('listitem').filter({ has: options.getByRole('checkbox', { name: 'Hugging Face', exact: true }) });
+    expect(await row.locator('.pi-why').textContent()).toBe('tool Transformers');
+
+    const browse = await open(extensionPage(h, 'browse.html'));
+    await expect.poll(() => browse.getByRole('table').isVisible()).toBe(true);
+    await browse.getByRole('searchbox', { name: 'Filter companies' }).fill('www.youtube.com');
+    await expect.poll(() => browse.getByRole('status').textContent()).toBe(`1 of ${PROFILES.length} companies`);
+    expect(await browse.getByRole('rowheader').locator('.pi-why').textContent()).toBe('domain youtube.com');
+    await browse.getByRole('searchbox', { name: 'Filter companies' }).fill('go');
+    const goUsers = PROFILES.filter((p) => p.otherLanguages.includes('Go'));
+    await expect.poll(() => browse.getByRole('status').textContent()).toBe(`${goUsers.length} of ${PROFILES.length} companies`);
+    expect(await browse.getByRole('rowheader').locator('.pi-why').allTextContents()).toEqual(goUsers.map(() => 'uses Go'));
   });
 });
 

@@ -134,18 +134,41 @@ describe('CompanyBrowser', () => {
     render(<CompanyBrowser companies={[acme, globex]} />);
     const search = screen.getByRole('searchbox', { name: 'Search companies' });
     fireEvent.input(search, { target: { value: 'pandas' } });
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['GlobexUses pandas']);
+    // Each result says why it matched, beside the name.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Globextool pandas']);
     fireEvent.input(search, { target: { value: 'machine learning' } });
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['AcmePython for machine learning']);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Acmearea Machine learning']);
     fireEvent.input(search, { target: { value: 'gbx.test' } });
     expect(screen.getByRole('status').textContent).toBe('1 of 2 companies');
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Globexdomain gbx.test']);
     fireEvent.input(search, { target: { value: 'cobol' } });
     expect(screen.getByText('No company matches “cobol”.')).toBeTruthy();
     fireEvent.input(search, { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: /Acme/ }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Acme');
+    // Focus follows: on the opened company's name, then back on the result it was opened from.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
     fireEvent.click(screen.getByRole('button', { name: '← All companies' }));
     expect(screen.getByRole('status').textContent).toBe('2 companies');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Acme/ }));
+  });
+
+  it('arrow keys lead from the search box through the results and back; Escape closes an opened company', () => {
+    render(<CompanyBrowser companies={[acme, globex]} />);
+    const search = screen.getByRole('searchbox', { name: 'Search companies' });
+    const [first, second] = screen.getAllByRole('button');
+    search.focus();
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second!, { key: 'Home' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(search);
+    fireEvent.click(second!);
+    fireEvent.keyDown(screen.getByRole('heading', { level: 2 }), { key: 'Escape' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Globex/ }));
   });
 });
 
