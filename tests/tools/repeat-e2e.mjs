@@ -32,6 +32,8 @@ const reports = mkdtempSync(join(tmpdir(), 'python-inside-e2e-repeat-'));
 const failures = [];
 /** @type {Map<string, { failed: number, ran: number }>} */
 const perTest = new Map();
+/** @type {Map<string, number[]>} seconds each file took, per run */
+const fileSeconds = new Map();
 const started = Date.now();
 
 for (let index = 1; index <= runs; index++) {
@@ -45,6 +47,7 @@ for (let index = 1; index <= runs; index++) {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   for (const file of report.testResults) {
     const name = relative(root, file.name);
+    fileSeconds.set(name, [...(fileSeconds.get(name) ?? []), (file.endTime - file.startTime) / 1_000]);
     // A failed hook (a browser that did not start, the privacy check after all tests) fails the file itself.
     if (file.message) failures.push({ run: index, file: name, test: '(file: hooks or import)', ...firstLines(file.message) });
     for (const test of file.assertionResults) {
@@ -71,6 +74,8 @@ function firstLines(message) {
 
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);
 console.log(`\n=== ${runs} e2e runs in ${minutes} min ===`);
+console.log('Seconds per file (its tests, per run):');
+for (const [file, seconds] of [...fileSeconds].sort(([a], [b]) => a.localeCompare(b))) console.log(`  ${file}: ${seconds.map((s) => s.toFixed(0)).join(', ')}`);
 if (!failures.length) {
   console.log(`No failures: ${perTest.size} tests passed in every run.`);
   process.exit(0);
