@@ -32,10 +32,10 @@ describe('toolbar badge', () => {
     const ytTab = await tabIdOf(h, yt);
     const otherTab = await h.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === undefined)?.id);
     await expect.poll(() => badgeOf(ytTab)).toEqual({ text: 'Py', title: 'Python at YouTube' });
-    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: '', title: 'Python Inside' });
+    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
 
     await yt.goto('https://example.org/elsewhere');
-    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: '', title: 'Python Inside' });
+    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
     await other.goto('https://www.nasa.gov/');
     await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: 'Py', title: 'Python at NASA' });
 
@@ -110,6 +110,22 @@ async function searchPopup(popup: Page, query: string, count: number) {
   return popupResults(popup);
 }
 
+describe('the popup on a site without a profile, detection off', () => {
+  it('has one Options link, and the detection hint opens options at its detection section', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    await expect.poll(() => popup.getByRole('button', { name: 'Detection settings' }).isVisible()).toBe(true);
+    expect(await popup.getByRole('button', { name: 'Options', exact: true }).count()).toBe(1);
+    const opened = h.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Detection settings' }).click();
+    const options = await opened;
+    await options.waitForLoadState();
+    expect(options.url()).toBe(extensionPage(h, 'options.html#detection'));
+    await expect.poll(() => options.getByRole('region', { name: 'Detect Python on any site' }).isVisible()).toBe(true);
+    await options.close();
+  });
+});
+
 describe('popup search', () => {
   const usersOf = (language: string) => PROFILES.filter((p) => p.otherLanguages.includes(language));
   const mlUsers = PROFILES.filter((p) => p.uses.some((u) => u.area === 'machine-learning'));
@@ -157,7 +173,7 @@ describe('popup search', () => {
 
 describe('options', () => {
   it('exports the settings to a file and imports them back; a bad file changes nothing', async () => {
-    await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 });
+    await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30, makeRoomBy: 'close', theme: 'dark' });
     const options = await open(extensionPage(h, 'options.html'));
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export settings' }).click();
@@ -165,8 +181,8 @@ describe('options', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     expect(exported).toEqual({
       format: 'python-inside-settings',
-      version: 1,
-      settings: { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 },
+      version: 2,
+      settings: { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30, makeRoomBy: 'close', theme: 'dark' },
     });
 
     const dir = mkdtempSync(join(tmpdir(), 'pi-settings-'));
@@ -189,7 +205,10 @@ describe('options', () => {
     const box = options.getByRole('checkbox', { name: 'YouTube', exact: true });
     await expect.poll(() => box.isChecked()).toBe(true);
     expect(await options.getByRole('region', { name: 'Sites' }).getByRole('checkbox').count()).toBe(PROFILES.length);
-    expect(await options.getByText(new RegExp(`${PROFILES.length} company profiles, dataset version [0-9a-f]{8}`)).isVisible()).toBe(true);
+    // How recent the data is, as a date a person reads (not the dataset's hash).
+    const newest = PROFILES.map((p) => p.reviewed).sort().at(-1)!;
+    const date = new Date(`${newest}T00:00:00Z`).toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
+    expect(await options.getByText(`${PROFILES.length} company profiles, the newest reviewed on ${date}.`, { exact: false }).isVisible()).toBe(true);
 
     const site = await open('https://www.youtube.com/');
     await expect.poll(() => card(site, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -227,15 +246,26 @@ describe('options', () => {
     await options.getByRole('radio', { name: 'Never: only from the toolbar button' }).check();
     await waitForSettings(h, (s) => s.showMode === 'never');
     await options.getByRole('combobox', { name: 'Corner' }).selectOption('top-left');
-    await options.getByRole('combobox', { name: 'Hide automatically' }).selectOption('0');
+    await options.getByRole('combobox', { name: 'Make room for the page' }).selectOption('0');
+    await options.getByRole('combobox', { name: 'The card makes room by' }).selectOption('close');
+    await options.getByRole('combobox', { name: 'Card colours' }).selectOption('light');
+    await waitForSettings(h, (s) => s.theme === 'light');
     const stored = await h.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
-    expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
+    expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0, makeRoomBy: 'close', theme: 'light' });
 
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
     await waitForSettings(h, (s) => s.disabledSites.length === 0 && s.showMode === 'once-per-session');
     await options.getByRole('searchbox', { name: 'Filter' }).fill('');
     expect(await options.getByRole('radio', { name: 'Once per site per browser session' }).isChecked()).toBe(true);
-    expect(await storedSettings(h)).toEqual({ disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 });
+    expect(await storedSettings(h)).toEqual({
+      disabledSites: [],
+      showMode: 'once-per-session',
+      position: 'bottom-right',
+      autoHideSeconds: 10,
+      makeRoomBy: 'collapse',
+      theme: 'page',
+    });
+    expect(await options.getByRole('combobox', { name: 'Card colours' }).inputValue()).toBe('page');
   });
 });
 
