@@ -10,6 +10,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadValidProfiles } from '../../data/profile-files';
 import { CHROMIUM_FLAGS } from '../tools/chromium-flags.mjs';
+import { launchChromiumOverCdp, type RunningBrowser } from './chromium-over-cdp';
 import { fixtureResponse } from './fixture-page';
 
 export const EXTENSION_DIR = resolve(import.meta.dirname, '../../.output/chrome-mv3');
@@ -39,31 +40,35 @@ export interface LaunchOptions {
   httpOverNetwork?: boolean;
   /** Use (and keep) this profile, to start the same browser again; a fresh temporary one otherwise. */
   profileDir?: string;
+  /**
+   * Background tabs hidden and the shown tab visible, as for a person (see chromium-over-cdp.ts): Playwright's
+   * own launch keeps every page "visible". Pages then have the window's size instead of an emulated viewport.
+   */
+  realTabVisibility?: boolean;
 }
 
-export async function launchExtension({ language, display, args = [], httpOverNetwork = false, profileDir }: LaunchOptions = {}): Promise<Harness> {
+export async function launchExtension({ language, display, args = [], httpOverNetwork = false, profileDir, realTabVisibility = false }: LaunchOptions = {}): Promise<Harness> {
   // Fail loudly, never skip: a suite that silently ran nothing would look green.
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No build at ${EXTENSION_DIR}: run npm run build`);
 
   const profile = profileDir ?? (await mkdtemp(join(tmpdir(), 'python-inside-e2e-')));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: false, // the new headless mode, passed below, is the one that runs extensions
-    args: [
-      ...CHROMIUM_FLAGS.filter((flag) => !(display && flag.startsWith('--headless'))),
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      ...(language ? [`--lang=${language}`] : []),
-      ...args,
-    ],
-    env: {
-      ...process.env,
-      ...(language && { LANGUAGE: language, LANG: `${language}.UTF-8` }),
-      ...(display && { DISPLAY: display }),
-    },
-    viewport: { width: 1280, height: 800 },
-  });
+  const browserArgs = [
+    ...CHROMIUM_FLAGS.filter((flag) => !(display && flag.startsWith('--headless'))),
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+    ...(language ? [`--lang=${language}`] : []),
+    ...args,
+  ];
+  const env = {
+    ...process.env,
+    ...(language && { LANGUAGE: language, LANG: `${language}.UTF-8` }),
+    ...(display && { DISPLAY: display }),
+  };
+  const browser = realTabVisibility
+    ? await launchChromiumOverCdp({ executablePath: CHROMIUM, profileDir: profile, args: browserArgs, env })
+    : await launchPersistent(profile, browserArgs, env);
+  const { context } = browser;
   const requests: string[] = [];
   const scriptRequests: string[] = [];
   await context.route(httpOverNetwork ? /^https:\/\// : /^https?:\/\//, (route) => {
@@ -83,12 +88,24 @@ export async function launchExtension({ language, display, args = [], httpOverNe
     requests,
     scriptRequests,
     async close() {
-      await context.close();
+      await browser.close();
       if (!profileDir) await rm(profile, { recursive: true, force: true });
     },
   };
   await waitForSeed(harness);
   return harness;
+}
+
+/** Playwright's own launch (the default): pages get an emulated viewport and focus, and all count as visible. */
+async function launchPersistent(profile: string, args: string[], env: NodeJS.ProcessEnv): Promise<RunningBrowser> {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: false, // the new headless mode, passed in the flags, is the one that runs extensions
+    args,
+    env,
+    viewport: { width: 1280, height: 800 },
+  });
+  return { context, close: () => context.close() };
 }
 
 /** Waits until the background has put the bundled dataset into IndexedDB (first start after install). */
@@ -158,6 +175,14 @@ export async function setSettings(h: Harness, patch: Record<string, unknown> = {
     await chrome.storage.local.remove('shownCompanies'); // no card shown yet this session
     await chrome.storage.sync.set({ settings: { ...defaults, ...p } });
   }, patch);
+}
+
+/**
+ * Forgets which cards have shown this session, as a new browser session does, without touching the settings
+ * (setSettings does the same and also writes storage.sync, which allows only about two writes a second).
+ */
+export async function forgetShownCards(h: Harness): Promise<void> {
+  await h.worker.evaluate(() => chrome.storage.local.remove('shownCompanies'));
 }
 
 export async function tabIdOf(h: Harness, page: Page): Promise<number> {

@@ -1,0 +1,13 @@
+/**
+ * A bounded wait for something the test can check, failing with a message that says what was seen. For the
+ * lifecycle suites, which report every failed iteration: expect.poll's message ("expected false to be true")
+ * would not say which of several things never happened.
+ */
+export async function waitUntil(check: () => Promise<boolean>, timeout: number, whatWasSeen: () => Promise<string> | string): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(await whatWasSeen());
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
