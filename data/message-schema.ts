@@ -10,7 +10,7 @@ const COMPANY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const MessageSchema = v.variant(
   'type',
   [
-    v.strictObject({ type: v.literal('card:request') }),
+    v.strictObject({ type: v.literal('card:visible') }),
     v.strictObject({
       type: v.literal('site:set-enabled'),
       companyId: v.pipe(v.string('companyId must be a string'), v.maxLength(60, 'companyId is too long'), v.regex(COMPANY_ID, 'bad companyId')),

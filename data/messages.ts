@@ -7,8 +7,8 @@ import type { CompanyProfile } from './schema';
 import type { Behaviour } from './settings-shape';
 
 export type Message =
-  /** Content script → background: should this page show the card? The page is taken from the sender. */
-  | { type: 'card:request' }
+  /** The card's gate in a tab that was hidden → background: the tab is shown now; draw the card if it is still due. */
+  | { type: 'card:visible' }
   /** Card, popup or options → background: turn the card on or off for one company. */
   | { type: 'site:set-enabled'; companyId: string; enabled: boolean }
   /** Popup or options → background: make sure the bundled dataset is in IndexedDB; answers its version. */
@@ -35,7 +35,7 @@ export type CardResponse =
   | { show: false; reason: 'not-covered' | 'disabled' | 'never' | 'already-shown' };
 
 export interface ResponseFor {
-  'card:request': CardResponse;
+  'card:visible': { shown: boolean };
   'site:set-enabled': { ok: true; enabled: boolean };
   /** `problem` says why the database is not in use (the bundled copy in memory is), or null. */
   'dataset:ensure': { version: string; problem: string | null };

@@ -7,7 +7,8 @@ import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
 import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
-// has loaded and only when the card is due, so no other page ever runs it. The profile comes from the background
+// has loaded, only when the card is due and the page is visible (see entrypoints/background/injection.ts), so
+// no other page ever runs it. The profile comes from the background
 // (never from IndexedDB here: that would be the web page's database). The CSS travels inside the
 // script: no web-accessible file a page could probe, no fetch.
 const INJECTED = Symbol.for('python-inside.card');
@@ -27,17 +28,14 @@ export default defineUnlistedScript(() => {
   if (handed?.toggle && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
   // Otherwise one card per document: a second injection (a single-page site's URL change) does nothing,
   // unless the user asked for the card with the shortcut.
-  if (world[INJECTED] && !handed?.toggle) return;
+  if (!handed?.show || (world[INJECTED] && !handed.toggle)) return;
   world[INJECTED] = true;
-  showCard(handed).catch(() => undefined); // the extension was reloaded or the page is going away: nothing to show
+  showCard(handed);
 });
 
-async function showCard(handed: CardResponse | undefined) {
-  // The background hands the card over with the injection; asking is the fallback for any other way in.
-  const answer = handed ?? (await askBackground({ type: 'card:request' }));
-  if (!answer.show) return;
-  const { company } = answer;
-  let behaviour: Behaviour = answer.behaviour;
+function showCard(handed: Extract<CardResponse, { show: true }>) {
+  const { company } = handed;
+  let behaviour: Behaviour = handed.behaviour;
   let offByThisCard = false;
   const ui = mountShadowHost('python-inside', cardCss);
   if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there

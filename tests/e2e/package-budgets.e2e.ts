@@ -26,8 +26,10 @@ describe('package budgets', () => {
     expect(sizes.entries[entry]!.gzip).toBeLessThanOrEqual(budget);
   });
 
-  it('the whole package stays under 350 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(350 * KB);
+  // 350 KB until the card learned to wait for a visible, loaded page and to reach tabs open before the
+  // extension's lifetime began (about 2 KB of worker code).
+  it('the whole package stays under 355 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(355 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {

@@ -50,7 +50,7 @@ export const setSettings = (d: Driver, settings: Record<string, unknown>) =>
     d,
     async (s) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.storage.session.clear();
+      await api.storage.local.remove('shownCompanies'); // no card shown yet this session
       await api.storage.sync.set({ settings: { disabledSites: [], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 0, ...s } });
     },
     settings,
