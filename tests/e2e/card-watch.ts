@@ -25,3 +25,19 @@ export async function cardCountAfterSettling(page: Page, settleMs = 1_000): Prom
   await page.waitForTimeout(settleMs);
   return cardCount(page);
 }
+
+/**
+ * What each card host in the page holds, for a failure report: the region's name, whether it is shown, and the
+ * start of its text ("Python at Amazon, shown: no, text: ...").
+ */
+export function describeCards(page: Page): Promise<string[]> {
+  return page.locator('python-inside').evaluateAll((hosts) =>
+    hosts.map((host) => {
+      const region = host.shadowRoot?.querySelector('[role="region"]');
+      const shown = region instanceof HTMLElement && region.checkVisibility();
+      const popover = host.matches(':popover-open') ? 'open' : 'closed';
+      const text = (host.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 60);
+      return `${region?.getAttribute('aria-label') ?? 'no region'}, shown: ${shown ? 'yes' : 'no'}, popover ${popover}, text: ${JSON.stringify(text)}`;
+    }),
+  );
+}

@@ -26,17 +26,22 @@ export interface SeriesReport {
  */
 export async function repeatMoment(name: string, runs: number, once: (index: number) => Promise<string[]>): Promise<SeriesReport> {
   const failures: string[] = [];
+  const durations: number[] = [];
   const started = performance.now();
   for (let index = 0; index < runs; index++) {
+    const runStarted = performance.now();
     try {
       const problems = await once(index);
       if (problems.length) failures.push(`run ${index}: ${problems.join('; ')}`);
     } catch (error) {
       failures.push(`run ${index}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
     }
+    durations.push((performance.now() - runStarted) / 1000);
   }
   const seconds = (performance.now() - started) / 1000;
-  console.log(`${name}: ${runs - failures.length} of ${runs} runs passed in ${seconds.toFixed(1)} s`);
+  const sorted = [...durations].sort((a, b) => a - b);
+  const spread = `one run ${sorted[0]!.toFixed(1)} / ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} / ${sorted.at(-1)!.toFixed(1)} s (min / median / max)`;
+  console.log(`${name}: ${runs - failures.length} of ${runs} runs passed in ${seconds.toFixed(1)} s; ${spread}`);
   for (const failure of failures) console.log(`  ${failure}`);
   return { failures, seconds };
 }

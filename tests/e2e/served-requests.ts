@@ -6,15 +6,21 @@
  */
 import type { ServedRequest } from './local-https-server';
 
-/** Chromium's account check and its update client, by host and path; they carry no Origin (no web page or extension asked). */
-const BROWSER_OWN = [/^https:\/\/accounts\.google\.com\/ListAccounts\?/, /^https:\/\/update\.googleapis\.com\/service\/update2\//];
+/**
+ * Chromium's account check (sent with Google's own origin) and its update client (no origin), by host and path:
+ * an extension's request would carry its chrome-extension:// origin or the page's.
+ */
+const BROWSER_OWN = [
+  { url: /^https:\/\/accounts\.google\.com\/ListAccounts\?/, origin: 'https://www.google.com' },
+  { url: /^https:\/\/update\.googleapis\.com\/service\/update2\//, origin: undefined },
+];
 
 export function unaccountedRequests(requests: readonly ServedRequest[], pageUrls: readonly string[]): string[] {
   return requests
     .filter((r) => {
       if (r.mode === 'navigate') return !pageUrls.includes(r.url);
       if (new URL(r.url).pathname === '/favicon.ico' && r.origin === undefined) return false;
-      return !(r.origin === undefined && BROWSER_OWN.some((pattern) => pattern.test(r.url)));
+      return !BROWSER_OWN.some((own) => own.url.test(r.url) && (r.origin === undefined || r.origin === own.origin));
     })
     .map((r) => `${r.mode} ${r.url}${r.origin ? ` from ${r.origin}` : ''}`);
 }
