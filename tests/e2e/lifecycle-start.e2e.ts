@@ -146,14 +146,16 @@ describe('browser start', () => {
       const profileDir = await newProfile();
       profiles.push(profileDir);
       // Installed by a first start, so each run below is the start of a browser that already has the extension.
-      const first = await startChromium({ profileDir, extensionDir: EXTENSION_DIR, args: server.chromiumArgs });
+      // It opens an uncovered page of ours: with no URL, Debian's Chromium would open its own start page.
+      const installPage = 'https://example.org/installed';
+      const first = await startChromium({ profileDir, extensionDir: EXTENSION_DIR, args: server.chromiumArgs, urls: [installPage] });
       try {
         await currentWorker(first.context);
       } finally {
         await first.close();
       }
 
-      const opened: string[] = [];
+      const opened: string[] = [installPage];
       const report = await repeatMoment('browser start, URL on the command line', RUNS, async (index) => {
         const url = `https://www.youtube.com/watch?v=start${index}`;
         opened.push(url);
