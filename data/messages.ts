@@ -18,7 +18,12 @@ export type Message =
   /** Card → background: open the options page (a content script cannot). */
   | { type: 'options:open' }
   /** Popup → background: what the detector found on this tab's current page. */
-  | { type: 'detection:for-tab'; tabId: number };
+  | { type: 'detection:for-tab'; tabId: number }
+  /** Popup → background: show the card on this tab now, whatever the settings say ("Show the card here"). */
+  | { type: 'card:show'; tabId: number };
+
+/** A card the user asked for: by the keyboard shortcut (shows or hides it) or the popup's button (shows it). */
+export type CardRequest = 'toggle' | 'show';
 
 /**
  * `granted`: detection is on. `checkable`: the tab shows an http(s) page. `detections`: what was found on the
@@ -42,6 +47,8 @@ export interface ResponseFor {
   'dataset:companies': { version: string; companies: CompanyProfile[]; problem: string | null };
   'options:open': { ok: true };
   'detection:for-tab': TabDetectionResponse;
+  /** `shown`: the card is on the tab's page now (false: the tab is gone, not covered, or refuses extensions). */
+  'card:show': { shown: boolean };
 }
 
 /** Sends a message to the background with the response type that goes with it. */

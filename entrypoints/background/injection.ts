@@ -10,8 +10,9 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/match';
-import type { CardResponse } from '@/data/messages';
+import type { CardRequest, CardResponse } from '@/data/messages';
 import { getSettings } from '@/data/settings';
+import { behaviourOf } from '@/data/settings-shape';
 import { cardDue, claimCard } from './card-policy';
 import { companyForHost } from './lookup';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
@@ -21,17 +22,17 @@ export const CARD_SCRIPT = '/overlay.js';
 /** Where the injected script finds its card: a global of the extension's isolated world, which pages cannot see. */
 export const CARD_DATA_KEY = '__pythonInsideCard';
 
-type HandedCard = CardResponse & { toggle?: true };
+type HandedCard = CardResponse & { request?: CardRequest };
 
 /**
  * Runs in the page: leaves the card's content for the card script. A card the gate let through goes only to
- * the document the gate saw visible (the tab may have moved on to another page meanwhile); the shortcut's card
- * goes to any web page.
+ * the document the gate saw visible (the tab may have moved on to another page meanwhile); a card the user
+ * asked for goes to any web page.
  */
 function leaveCard(key: string, gateKey: string, pageTypes: string[], card: HandedCard): boolean {
   const world = globalThis as unknown as Record<string, unknown>;
   if (!pageTypes.includes(document.contentType)) return false;
-  if (!card.toggle && world[gateKey] !== 'visible') return false;
+  if (!card.request && world[gateKey] !== 'visible') return false;
   world[key] = card;
   return true;
 }
@@ -92,17 +93,27 @@ export async function offerCardToOpenTabs(): Promise<void> {
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : offerCard(tab.id, tab.url))));
 }
 
-export const TOGGLE_COMMAND = 'toggle-card';
-
 /**
- * The keyboard shortcut: hides the card if it is showing, otherwise shows it on a covered page, whatever the
- * settings say (the user asked for it). Says whether the tab is covered at all.
+ * A card the user asked for on this tab, whatever the settings say (turned off, already shown, set to never):
+ * `toggle` (the keyboard shortcut) hides the card if it is showing and shows it otherwise; `show` (the popup's
+ * "Show the card here") shows it. Says whether the card script ran in the page: not on a page no profile covers,
+ * nor where no card belongs (an SVG or a PDF) or no extension may run (an error page, the browser's web store).
  */
-export async function toggleCard(tabId: number, url: string | undefined): Promise<boolean> {
+async function cardOnRequest(tabId: number, url: string | undefined, request: CardRequest): Promise<boolean> {
   const host = hostnameOfUrl(url);
   const company = host ? await companyForHost(host) : null;
   if (!company) return false;
-  const { position, autoHideSeconds } = await getSettings();
-  await handCard(tabId, { show: true, company, behaviour: { position, autoHideSeconds }, toggle: true });
-  return true;
+  return handCard(tabId, { show: true, company, behaviour: behaviourOf(await getSettings()), request });
+}
+
+/** The keyboard shortcut (TOGGLE_COMMAND), for the tab it was pressed in. */
+export const toggleCard = (tabId: number, url: string | undefined) => cardOnRequest(tabId, url, 'toggle');
+
+/**
+ * The popup's "Show the card here" for a tab. The page is whatever the tab shows now, read from the browser,
+ * never a hostname the popup claims.
+ */
+export async function showCardOnTab(tabId: number): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined); // closed meanwhile
+  return tab ? cardOnRequest(tabId, tab.url, 'show') : false;
 }

@@ -6,7 +6,7 @@ import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messages
 import { detectionGranted } from '@/data/detection-access';
 import { parseMessage } from '@/data/message-schema';
 import { setSiteEnabled } from '@/data/settings';
-import { showCardNow } from './injection';
+import { showCardNow, showCardOnTab } from './injection';
 import { databaseProblem, prepareDatabase } from './lookup';
 import { detectionsFor } from './tab-detections';
 
@@ -30,6 +30,15 @@ async function cardVisible(sender: Sender): Promise<{ shown: boolean }> {
   return { shown: await showCardNow(tabId, hostnameOfUrl(sender.url ?? sender.tab?.url)) };
 }
 
+/**
+ * The popup's "Show the card here": only the extension's own pages may put the card on a tab they name. The card
+ * in a page (a content script, whose sender.url is that page) has no business with other tabs.
+ */
+async function showOnTab(tabId: number, sender: Sender): Promise<{ shown: boolean }> {
+  if (!sender.url?.startsWith(browser.runtime.getURL('/'))) throw new Error('Python Inside rejected a message: card:show comes only from its own pages');
+  return { shown: await showCardOnTab(tabId) };
+}
+
 async function answer(message: Message, sender: Sender): Promise<ResponseFor[Message['type']]> {
   switch (message.type) {
     case 'card:visible':
@@ -45,6 +54,8 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
       return { ok: true };
     case 'detection:for-tab':
       return detectionForTab(message.tabId);
+    case 'card:show':
+      return showOnTab(message.tabId, sender);
     case 'dataset:companies':
       // A page that cannot read IndexedDB itself gets the bundled profiles from here.
       await prepareDatabase();

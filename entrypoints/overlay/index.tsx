@@ -2,9 +2,11 @@ import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
+import { pageScheme, type Scheme } from '@/components/page-scheme';
 import { mountShadowHost } from '@/components/shadow-host';
 import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
-import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
+import type { CardRequest } from '@/data/messages';
+import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
 // has loaded, only when the card is due and the page is visible (see entrypoints/background/injection.ts), so
@@ -16,8 +18,8 @@ const INJECTED = Symbol.for('python-inside.card');
 /** This script's state in the extension's isolated world, which the page cannot see. */
 const world = globalThis as {
   [INJECTED]?: true;
-  /** handed over by the background with the injection; `toggle` when the user pressed the shortcut */
-  __pythonInsideCard?: CardResponse & { toggle?: boolean };
+  /** handed over by the background with the injection; `request` when the user asked for the card */
+  __pythonInsideCard?: CardResponse & { request?: CardRequest };
   /** closes the card; says whether one was still on the page (the page may have removed it) */
   __pythonInsideClose?: () => boolean;
 };
@@ -25,25 +27,40 @@ const world = globalThis as {
 export default defineUnlistedScript(() => {
   const handed = world.__pythonInsideCard;
   delete world.__pythonInsideCard;
-  if (handed?.toggle && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
+  if (handed?.request === 'toggle' && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
+  // "Show the card here" replaces a card that is showing with a fresh one: in full, with its full time, focused.
+  if (handed?.request === 'show') world.__pythonInsideClose?.();
   // Otherwise one card per document: a second injection (a single-page site's URL change) does nothing,
-  // unless the user asked for the card with the shortcut.
-  if (!handed?.show || (world[INJECTED] && !handed.toggle)) return;
+  // unless the user asked for the card.
+  if (!handed?.show || (world[INJECTED] && !handed.request)) return;
   world[INJECTED] = true;
-  showCard(handed);
+  showCard(handed, handed.request !== undefined);
 });
 
-function showCard(handed: Extract<CardResponse, { show: true }>) {
+/** The card's colours: fixed, the system's (null), or judged from the page once, when the card is drawn. */
+const schemeFor = ({ theme, position }: Behaviour, host?: Element): Scheme | null =>
+  theme === 'page' ? pageScheme(position, host) : theme === 'system' ? null : theme;
+
+/**
+ * Draws the card. One the user asked for (`asked`) takes the keyboard: focus moves into it, so its controls are
+ * one Tab away rather than after everything on a long page, and goes back where it was when the card closes.
+ * A card that came by itself never takes focus.
+ */
+function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean) {
   const { company } = handed;
-  let behaviour: Behaviour = handed.behaviour;
+  let behaviour = behaviourOf(repairSettings(handed.behaviour)); // every field, whatever was handed over
   let offByThisCard = false;
+  const focusBefore = asked ? document.activeElement : null;
   const ui = mountShadowHost('python-inside', cardCss);
   if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there
+  let scheme = schemeFor(behaviour, ui.host);
   const close = () => {
     const shown = ui.container.isConnected;
+    const focusInCard = document.activeElement === ui.host;
     render(null, ui.container);
     ui.remove();
     delete world.__pythonInsideClose;
+    if (focusInCard && focusBefore instanceof HTMLElement && focusBefore.isConnected) focusBefore.focus({ preventScroll: true });
     return shown;
   };
   world.__pythonInsideClose = close;
@@ -52,6 +69,8 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
       <OverlayCard
         company={company}
         behaviour={behaviour}
+        takeFocus={asked}
+        scheme={scheme}
         onClose={close}
         onOpenOptions={() => void askBackground({ type: 'options:open' }).catch(() => undefined)}
         onSetSiteEnabled={async (enabled) => {
@@ -64,7 +83,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
   draw();
 
   // Settings changed elsewhere (options, popup, another device): a site turned off loses its card at once;
-  // a new corner or auto-hide time applies at once.
+  // a new corner, time, way of making room or theme applies at once.
   cardApi().storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'sync' || !change || !ui.container.isConnected) return;
@@ -74,7 +93,9 @@ function showCard(handed: Extract<CardResponse, { show: true }>) {
       return;
     }
     offByThisCard = false;
-    behaviour = { position: settings.position, autoHideSeconds: settings.autoHideSeconds };
+    const next = behaviourOf(settings);
+    if (next.theme !== behaviour.theme || next.position !== behaviour.position) scheme = schemeFor(next, ui.host);
+    behaviour = next;
     draw();
   });
 }

@@ -225,7 +225,7 @@ describe('the keyboard shortcut', () => {
     await updateSettings((s) => ({ ...s, showMode: 'never', disabledSites: ['youtube'], position: 'top-left' }));
     expect(await toggleCard(7, 'https://www.youtube.com/watch')).toBe(true);
     expect(injected[0]).toMatchObject({
-      args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, toggle: true, company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
+      args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, request: 'toggle', company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
     });
     expect(injected[1]).toMatchObject({ target: { tabId: 7 }, files: [CARD_SCRIPT] });
   });
@@ -234,6 +234,47 @@ describe('the keyboard shortcut', () => {
     const injected = fakeScripting();
     expect(await toggleCard(7, 'https://example.org/')).toBe(false);
     expect(await toggleCard(7, undefined)).toBe(false);
+    expect(injected).toEqual([]);
+  });
+
+  it('says so where the card cannot go (an error page, a page that refuses extensions)', async () => {
+    fakeScripting(true);
+    expect(await toggleCard(7, 'https://www.youtube.com/')).toBe(false);
+  });
+});
+
+describe('"Show the card here" from the popup', () => {
+  const popup = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+  it('shows the card on the tab the popup names, as the page the tab shows now, whatever the settings say', async () => {
+    const injected = fakeScripting();
+    await updateSettings((s) => ({ ...s, showMode: 'never', disabledSites: ['youtube'] }));
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.youtube.com/watch' });
+    expect(await handleMessage({ type: 'card:show', tabId: tab.id! }, popup())).toEqual({ shown: true });
+    expect(injected[0]).toMatchObject({ target: { tabId: tab.id }, args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, request: 'show', company: { id: 'youtube' } }] });
+    expect(injected[1]).toMatchObject({ target: { tabId: tab.id }, files: [CARD_SCRIPT] });
+    // Asking for the card spends nothing: the card still comes by itself once the settings allow it.
+    await updateSettings((s) => ({ ...s, showMode: 'once-per-session', disabledSites: [] }));
+    expect(await cardDue('www.youtube.com')).toMatchObject({ show: true });
+  });
+
+  it('answers shown: false for a tab no profile covers, a tab that has gone, or a page the card cannot reach', async () => {
+    const injected = fakeScripting();
+    const elsewhere = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    expect(await handleMessage({ type: 'card:show', tabId: elsewhere.id! }, popup())).toEqual({ shown: false });
+    expect(await handleMessage({ type: 'card:show', tabId: 999_999 }, popup())).toEqual({ shown: false });
+    expect(injected).toEqual([]);
+    fakeScripting(true);
+    const covered = await fakeBrowser.tabs.create({ url: 'https://www.reddit.com/' });
+    expect(await handleMessage({ type: 'card:show', tabId: covered.id! }, popup())).toEqual({ shown: false });
+  });
+
+  it('is refused from anything but the extension\'s own pages (the card in a page has no business with other tabs)', async () => {
+    const injected = fakeScripting();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.youtube.com/' });
+    const contentScript = { id: fakeBrowser.runtime.id, url: 'https://www.youtube.com/', tab: { id: tab.id } as never };
+    await expect(handleMessage({ type: 'card:show', tabId: tab.id! }, contentScript)).rejects.toThrow(/only from its own pages/);
+    await expect(handleMessage({ type: 'card:show', tabId: '1' }, popup())).rejects.toThrow(/tabId must be a number/);
     expect(injected).toEqual([]);
   });
 });
@@ -245,8 +286,8 @@ describe('badge', () => {
 
   it('shows "Py" and "Python at {name}" on covered, enabled pages only', async () => {
     expect(await badgeFor('https://shop.acme.test/cart', settings())).toEqual({ text: 'Py', title: 'Python at Acme' });
-    expect(await badgeFor('https://example.org/', settings())).toEqual({ text: '', title: 'Python Inside' });
-    expect(await badgeFor(undefined, settings())).toEqual({ text: '', title: 'Python Inside' });
+    expect(await badgeFor('https://example.org/', settings())).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
+    expect(await badgeFor(undefined, settings())).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
     expect(await badgeFor('https://acme.test/', settings((s) => withSiteEnabled(s, 'acme', false)))).toEqual({
       text: '',
       title: 'Python Inside is off for Acme',
