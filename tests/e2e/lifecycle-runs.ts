@@ -45,3 +45,36 @@ function describe(error: unknown): string {
   const callLog = lines.findIndex((line) => line.startsWith('Call log:'));
   return lines.slice(0, callLog === -1 ? 4 : Math.min(callLog, 4)).filter(Boolean).join(' | ');
 }
+
+export interface SeriesReport {
+  /** One line per failing run: "run 7: no card on open.spotify.com within 10 s". Empty when every run passed. */
+  failures: string[];
+  seconds: number;
+}
+
+/**
+ * Runs `once(index)` `runs` times, for moments that say what went wrong as a list of problems: a run fails when it
+ * returns problems or throws, and the next run still happens, so the report holds every failing run. Prints the
+ * series' time and the spread of one run, which the README's figures quote.
+ */
+export async function repeatSeries(name: string, runs: number, once: (index: number) => Promise<string[]>): Promise<SeriesReport> {
+  const failures: string[] = [];
+  const durations: number[] = [];
+  const started = performance.now();
+  for (let index = 0; index < runs; index++) {
+    const runStarted = performance.now();
+    try {
+      const problems = await once(index);
+      if (problems.length) failures.push(`run ${index}: ${problems.join('; ')}`);
+    } catch (error) {
+      failures.push(`run ${index}: ${describe(error)}`);
+    }
+    durations.push((performance.now() - runStarted) / 1000);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const sorted = [...durations].sort((a, b) => a - b);
+  const spread = `one run ${sorted[0]!.toFixed(1)} / ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} / ${sorted.at(-1)!.toFixed(1)} s (min / median / max)`;
+  console.log(`${name}: ${runs - failures.length} of ${runs} runs passed in ${seconds.toFixed(1)} s; ${spread}`);
+  for (const failure of failures) console.log(`  ${failure}`);
+  return { failures, seconds };
+}
