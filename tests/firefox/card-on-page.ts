@@ -5,13 +5,14 @@
 import type { Page } from 'puppeteer-core';
 
 export const CARD_WAIT_MS = 10_000;
+/** The card's host element, or the stand-in used on pages that define <python-inside> themselves. */
+const CARD_HOSTS = 'python-inside, [data-python-inside]';
 
 /** The name of every card on the page, in document order (normally none or one). */
 export const cardsOn = (page: Page): Promise<(string | null)[]> =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('python-inside, [data-python-inside]')].map(
-      (host) => host.shadowRoot?.querySelector('[role="region"]')?.getAttribute('aria-label') ?? null,
-    ),
+  page.evaluate(
+    (selector) => [...document.querySelectorAll(selector)].map((host) => host.shadowRoot?.querySelector('[role="region"]')?.getAttribute('aria-label') ?? null),
+    CARD_HOSTS,
   );
 
 /**
@@ -32,3 +33,24 @@ export async function expectOneCard(page: Page, company: string, timeout = CARD_
 }
 
 export const visibilityOf = (page: Page): Promise<DocumentVisibilityState> => page.evaluate(() => document.visibilityState);
+
+
+/**
+ * From now on, counts the cards ever put into this document (those already there included), from the page's own
+ * world: a card that auto-hides leaves the count as it was, and a second card, however briefly drawn, adds one.
+ */
+export const startCountingCards = (page: Page): Promise<void> =>
+  page.evaluate((selector) => {
+    const world = window as unknown as { __pythonInsideTestCardCount?: number };
+    if (world.__pythonInsideTestCardCount !== undefined) return;
+    world.__pythonInsideTestCardCount = document.querySelectorAll(selector).length;
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) if (node instanceof Element && node.matches(selector)) world.__pythonInsideTestCardCount! += 1;
+      }
+    }).observe(document.documentElement, { childList: true, subtree: true });
+  }, CARD_HOSTS);
+
+/** How many cards this document has had since startCountingCards. */
+export const cardsEverOn = (page: Page): Promise<number> =>
+  page.evaluate(() => (window as unknown as { __pythonInsideTestCardCount?: number }).__pythonInsideTestCardCount ?? Number.NaN);
