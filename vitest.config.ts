@@ -12,6 +12,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
+          // Detection fixtures are whole pages with <link rel="stylesheet">: happy-dom does not load them (nor
+          // should it), and reporting each as a failed load only buries real errors in the output.
+          environmentOptions: { happyDOM: { settings: { handleDisabledFileLoadingAsSuccess: true } } },
           setupFiles: ['tests/unit/setup.ts'],
         },
       },

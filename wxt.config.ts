@@ -6,6 +6,7 @@ import { DETECTION_ORIGINS } from './data/detection-origins';
 import { hostPermissionPatterns } from './data/host-patterns';
 import { loadValidProfiles } from './data/profile-files';
 import { loadValidRules } from './data/rule-files';
+import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/toggle-command';
 
 /**
  * Preact writes innerHTML only for `dangerouslySetInnerHTML`, which this project never uses. Turning those writes
@@ -70,15 +71,17 @@ export default defineConfig({
     // Only the covered companies' sites: the card is injected there and nowhere else.
     host_permissions: hostPermissionPatterns(profiles),
     // Detection on any site is opt-in: these are asked for when the user turns it on in options, and given back
-    // when they turn it off. All http(s) sites to look at the page, webRequest to read its response headers.
+    // when they turn it off. All http(s) sites to look at the page (one pattern per scheme, so that giving them back
+    // leaves the covered domains alone: see detection-origins.ts), webRequest to read its response headers.
     // Firefox's Manifest V2 lists optional hosts among the optional permissions.
     ...(browser === 'firefox'
       ? { optional_permissions: ['webRequest', ...DETECTION_ORIGINS] }
       : { optional_permissions: ['webRequest'], optional_host_permissions: DETECTION_ORIGINS }),
     action: { default_title: '__MSG_extName__' },
-    // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings).
+    // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings). Why
+    // this key: data/toggle-command.ts.
     commands: {
-      'toggle-card': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandToggle__' },
+      [TOGGLE_COMMAND]: { suggested_key: { default: TOGGLE_SUGGESTED_KEY }, description: '__MSG_commandToggle__' },
     },
     // Firefox needs a stable id for storage.sync. 140 (an ESR) is the first release that reads the data-collection
     // declaration Mozilla now asks for; it also has storage.session, scripting and popovers, which the card uses.

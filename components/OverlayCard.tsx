@@ -10,6 +10,8 @@ import { t } from '@/data/i18n';
 interface Props {
   company: CompanyProfile;
   behaviour: Behaviour;
+  /** The user asked for this card (shortcut, popup): focus moves to it as it opens. */
+  takeFocus?: boolean;
   onClose: () => void;
   /** Turns the site on or off; resolves when the setting is saved. */
   onSetSiteEnabled: (enabled: boolean) => Promise<unknown>;
@@ -19,9 +21,9 @@ interface Props {
 
 /**
  * The card in the page: a labelled landmark with Close and "Don't show on this site". It never takes focus on
- * its own; Escape closes it when focus is inside.
+ * its own, only when the user asked for it (`takeFocus`); Escape closes it when focus is inside.
  */
-export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onOpenOptions }: Props) {
+export function OverlayCard({ company, behaviour, takeFocus = false, onClose, onSetSiteEnabled, onOpenOptions }: Props) {
   const [turnedOff, setTurnedOff] = useState(false);
   const [showAll, setShowAll] = useState(false);
   // Said by screen readers when the card appears, without moving focus: filled a moment after the (empty)
@@ -31,6 +33,10 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onO
     const timer = setTimeout(() => setAnnouncement(t('badgeCompany', company.name)), 100);
     return () => clearTimeout(timer);
   }, [company.name]);
+  const region = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (takeFocus) region.current?.focus({ preventScroll: true });
+  }, [takeFocus]);
   const scroll = useRef<HTMLDivElement>(null);
   const [error, setError] = useState('');
   const headingId = 'python-inside-heading';
@@ -52,6 +58,8 @@ export function OverlayCard({ company, behaviour, onClose, onSetSiteEnabled, onO
 
   return (
     <section
+      ref={region}
+      tabIndex={takeFocus ? -1 : undefined}
       class={`pi-overlay ${placementClass(behaviour.position)}`}
       role="region"
       aria-label={t('badgeCompany', company.name)}

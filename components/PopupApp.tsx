@@ -7,13 +7,14 @@ import { companyForTab } from '@/data/tab-company';
 import { CompanyBrowser } from './CompanyBrowser';
 import { CompanyCard } from './CompanyCard';
 import { DetectionStatus } from './DetectionStatus';
+import { ShowCardHere } from './ShowCardHere';
 import { SiteSwitch } from './SiteSwitch';
 import { useSettings } from './useSettings';
 import { t } from '@/data/i18n';
 
 type State =
   | { kind: 'loading' }
-  | { kind: 'company'; company: CompanyProfile }
+  | { kind: 'company'; company: CompanyProfile; tabId: number }
   | { kind: 'browse'; companies: CompanyProfile[]; fromCompany: boolean }
   | { kind: 'error'; message: string };
 
@@ -33,8 +34,8 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
     loadDataset()
       .then(async ({ companies }) => {
         setAll(companies);
-        const company = await companyForTab(tabId, companies);
-        setState(company ? { kind: 'company', company } : { kind: 'browse', companies, fromCompany: false });
+        const found = await companyForTab(tabId, companies);
+        setState(found ? { kind: 'company', ...found } : { kind: 'browse', companies, fromCompany: false });
       })
       .catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
   }, [tabId]);
@@ -64,6 +65,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
               onChange={(enabled) => void updateSettings((s) => withSiteEnabled(s, state.company.id, enabled))}
             />
           )}
+          <ShowCardHere tabId={state.tabId} />
           <CompanyCard company={state.company} headingId="pi-heading" />
           <button type="button" class="pi-link-button pi-browse-all" onClick={browseAll}>
             {t('browseAll')}

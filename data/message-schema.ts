@@ -6,11 +6,12 @@ import * as v from 'valibot';
 import type { Message } from './messages';
 
 const COMPANY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const TAB_ID = v.pipe(v.number('tabId must be a number'), v.integer('tabId must be a whole number'), v.minValue(0, 'tabId must not be negative'));
 
 const MessageSchema = v.variant(
   'type',
   [
-    v.strictObject({ type: v.literal('card:request') }),
+    v.strictObject({ type: v.literal('card:visible') }),
     v.strictObject({
       type: v.literal('site:set-enabled'),
       companyId: v.pipe(v.string('companyId must be a string'), v.maxLength(60, 'companyId is too long'), v.regex(COMPANY_ID, 'bad companyId')),
@@ -19,10 +20,8 @@ const MessageSchema = v.variant(
     v.strictObject({ type: v.literal('dataset:ensure') }),
     v.strictObject({ type: v.literal('dataset:companies') }),
     v.strictObject({ type: v.literal('options:open') }),
-    v.strictObject({
-      type: v.literal('detection:for-tab'),
-      tabId: v.pipe(v.number('tabId must be a number'), v.integer('tabId must be a whole number'), v.minValue(0, 'tabId must not be negative')),
-    }),
+    v.strictObject({ type: v.literal('detection:for-tab'), tabId: TAB_ID }),
+    v.strictObject({ type: v.literal('card:show'), tabId: TAB_ID }),
   ],
   (issue) =>
     typeof issue.input === 'string' ? `unknown message type "${issue.input.slice(0, 40)}"` : 'not a message: expected an object with a "type"',

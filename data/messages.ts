@@ -7,8 +7,8 @@ import type { CompanyProfile } from './schema';
 import type { Behaviour } from './settings-shape';
 
 export type Message =
-  /** Content script → background: should this page show the card? The page is taken from the sender. */
-  | { type: 'card:request' }
+  /** The card's gate in a tab that was hidden → background: the tab is shown now; draw the card if it is still due. */
+  | { type: 'card:visible' }
   /** Card, popup or options → background: turn the card on or off for one company. */
   | { type: 'site:set-enabled'; companyId: string; enabled: boolean }
   /** Popup or options → background: make sure the bundled dataset is in IndexedDB; answers its version. */
@@ -18,7 +18,12 @@ export type Message =
   /** Card → background: open the options page (a content script cannot). */
   | { type: 'options:open' }
   /** Popup → background: what the detector found on this tab's current page. */
-  | { type: 'detection:for-tab'; tabId: number };
+  | { type: 'detection:for-tab'; tabId: number }
+  /** Popup → background: show the card on this tab now, whatever the settings say ("Show the card here"). */
+  | { type: 'card:show'; tabId: number };
+
+/** A card the user asked for: by the keyboard shortcut (shows or hides it) or the popup's button (shows it). */
+export type CardRequest = 'toggle' | 'show';
 
 /**
  * `granted`: detection is on. `checkable`: the tab shows an http(s) page. `detections`: what was found on the
@@ -35,13 +40,15 @@ export type CardResponse =
   | { show: false; reason: 'not-covered' | 'disabled' | 'never' | 'already-shown' };
 
 export interface ResponseFor {
-  'card:request': CardResponse;
+  'card:visible': { shown: boolean };
   'site:set-enabled': { ok: true; enabled: boolean };
   /** `problem` says why the database is not in use (the bundled copy in memory is), or null. */
   'dataset:ensure': { version: string; problem: string | null };
   'dataset:companies': { version: string; companies: CompanyProfile[]; problem: string | null };
   'options:open': { ok: true };
   'detection:for-tab': TabDetectionResponse;
+  /** `shown`: the card is on the tab's page now (false: the tab is gone, not covered, or refuses extensions). */
+  'card:show': { shown: boolean };
 }
 
 /** Sends a message to the background with the response type that goes with it. */

@@ -3,7 +3,9 @@ import { getSettings, watchSettings } from '@/data/settings';
 import type { Settings } from '@/data/settings-shape';
 import { updateAllBadges, updateBadge } from './badge';
 import { detectOnPage, listenForHeaders } from './detection';
-import { injectCardIfDue, TOGGLE_COMMAND, toggleCard } from './injection';
+import { TOGGLE_COMMAND } from '@/data/toggle-command';
+import { offerCard, offerCardToOpenTabs, toggleCard } from './injection';
+import { beginLifetime } from './lifetime';
 import { prepareDatabase } from './lookup';
 import { handleMessage } from './router';
 import { forgetAllTabs, forgetDetections, forgetTab } from './tab-detections';
@@ -19,8 +21,9 @@ export default defineBackground(() => {
   const report = (error: unknown) => console.error('Python Inside:', error);
 
   // Every worker start (install, update, browser start-up, wake after idle) re-checks everything once:
-  // seeding compares dataset versions, and a database that failed last time is repaired. The install and start-up listeners exist so the browser starts the
-  // worker for those events; they wait for that same run instead of repeating it.
+  // seeding compares dataset versions, and a database that failed last time is repaired. The install and
+  // start-up listeners exist so the browser starts the worker for those events; they wait for that same run
+  // instead of repeating it.
   const started = refresh().catch(report);
   browser.runtime.onInstalled.addListener(() => started);
   browser.runtime.onStartup.addListener(() => started);
@@ -41,7 +44,7 @@ export default defineBackground(() => {
         .then(() => updateBadge(tabId, tab.url, getSettings))
         .catch(report);
     }
-    if (change.status === 'complete') injectCardIfDue(tabId, tab.url).catch(report);
+    if (change.status === 'complete') offerCard(tabId, tab.url).catch(report);
     // Detection also looks again when a single-page site moves to a new URL without loading a page.
     if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
       detectOnPage(tabId, tab.url)
@@ -60,4 +63,12 @@ export default defineBackground(() => {
       .then((settings) => updateAllBadges(settings))
       .catch(report);
   });
+
+  // The first start of a lifetime (install, update, browser start, turned back on) offers the card to the tabs
+  // already open: their pages loaded before this worker's listeners existed (see offerCardToOpenTabs). It comes
+  // after every listener above is added, so a page has either finished before this look at the tabs or its
+  // 'complete' event reaches the listener; a page seen both ways is offered the card once (the gate's mark).
+  beginLifetime()
+    .then((fresh) => (fresh ? offerCardToOpenTabs() : undefined))
+    .catch(report);
 });

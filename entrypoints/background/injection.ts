@@ -3,31 +3,52 @@
  * site whose card has not shown yet this session (or every load, if so set). Every other page gets nothing,
  * not even a script that decides to do nothing; and injecting after the load event means the page's own
  * loading is never held up (see the README's Performance section for the measurements behind this).
+ *
+ * The order: look whether the card is due (records nothing) → the gate (page-gate.ts) says whether the document
+ * is a web page and visible → claim the showing → hand the card over. A page that failed to load, or was never
+ * shown, spends nothing.
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/match';
-import type { CardResponse } from '@/data/messages';
+import type { CardRequest, CardResponse } from '@/data/messages';
 import { getSettings } from '@/data/settings';
+import { cardDue, claimCard } from './card-policy';
 import { companyForHost } from './lookup';
-import { cardForHost } from './router';
+import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
 
 export const CARD_SCRIPT = '/overlay.js';
 
 /** Where the injected script finds its card: a global of the extension's isolated world, which pages cannot see. */
 export const CARD_DATA_KEY = '__pythonInsideCard';
 
+type HandedCard = CardResponse & { request?: CardRequest };
+
+/**
+ * Runs in the page: leaves the card's content for the card script. A card the gate let through goes only to
+ * the document the gate saw visible (the tab may have moved on to another page meanwhile); a card the user
+ * asked for goes to any web page.
+ */
+function leaveCard(key: string, gateKey: string, pageTypes: string[], card: HandedCard): boolean {
+  const world = globalThis as unknown as Record<string, unknown>;
+  if (!pageTypes.includes(document.contentType)) return false;
+  if (!card.request && world[gateKey] !== 'visible') return false;
+  world[key] = card;
+  return true;
+}
+
 /**
  * Hands the card its content (into the extension's isolated world) and then the script that draws it.
  * Says whether both arrived: the tab may have navigated away or closed in the meantime.
  */
-async function handCard(tabId: number, card: CardResponse & { toggle?: true }): Promise<boolean> {
+async function handCard(tabId: number, card: HandedCard): Promise<boolean> {
   try {
-    await browser.scripting.executeScript({
+    const [left] = await browser.scripting.executeScript({
       target: { tabId },
-      func: (key: string, data: unknown) => void ((globalThis as Record<string, unknown>)[key] = data),
-      args: [CARD_DATA_KEY, card],
+      func: leaveCard,
+      args: [CARD_DATA_KEY, GATE_KEY, WEB_PAGE_TYPES, card],
       injectImmediately: true,
     });
+    if (left?.result !== true) return false;
     await browser.scripting.executeScript({ target: { tabId }, files: [CARD_SCRIPT], injectImmediately: true });
     return true;
   } catch {
@@ -36,27 +57,63 @@ async function handCard(tabId: number, card: CardResponse & { toggle?: true }): 
 }
 
 /**
- * Injects the card script if due; says whether it did. The decision is recorded here (once per session counts
- * from now) and handed to the script with the injection, so the card does not have to ask again.
+ * The page in the tab is visible now: claims the showing and draws the card, or gives the showing back if the
+ * card could not reach the page. Says whether the card was handed over.
  */
-export async function injectCardIfDue(tabId: number, url: string | undefined): Promise<boolean> {
-  const host = hostnameOfUrl(url); // undefined for every site we have no access to: nothing to do there
-  if (!host) return false;
-  const card = await cardForHost(host, { record: true });
-  return card.show ? handCard(tabId, card) : false;
+export async function showCardNow(tabId: number, host: string | null): Promise<boolean> {
+  const { card, release } = await claimCard(host);
+  if (!card.show) return false;
+  if (await handCard(tabId, card)) return true;
+  await release();
+  return false;
 }
 
-export const TOGGLE_COMMAND = 'toggle-card';
+/**
+ * A page finished loading (or was already open when this extension lifetime began): if the card is due, the
+ * gate looks at the page, and the card is drawn now if the page is loaded and visible, or once it is. Says
+ * whether the card was handed over now.
+ */
+export async function offerCard(tabId: number, url: string | undefined): Promise<boolean> {
+  const host = hostnameOfUrl(url); // undefined for every site we have no access to: nothing to do there
+  if (!host || !(await cardDue(host)).show) return false;
+  return (await runGate(tabId, host)) === 'visible' ? showCardNow(tabId, host) : false;
+}
 
 /**
- * The keyboard shortcut: hides the card if it is showing, otherwise shows it on a covered page, whatever the
- * settings say (the user asked for it). Says whether the tab is covered at all.
+ * The tabs already open when this extension lifetime began, loaded or still loading. Their pages get no
+ * 'complete' event to wait for: Chromium drops the events of a page that loads before a freshly installed
+ * worker's listeners are registered, and its tabs event router, created when the profile's first tabs listener
+ * is added, never reports 'complete' for a page that was already loading then; restored tabs and tabs open
+ * across an update or a re-enable have no event to come at all. Each gets the same offer as a page that just
+ * loaded, and the gate waits for a page still loading.
  */
-export async function toggleCard(tabId: number, url: string | undefined): Promise<boolean> {
+export async function offerCardToOpenTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : offerCard(tab.id, tab.url))));
+}
+
+/**
+ * A card the user asked for on this tab, whatever the settings say (turned off, already shown, set to never):
+ * `toggle` (the keyboard shortcut) hides the card if it is showing and shows it otherwise; `show` (the popup's
+ * "Show the card here") shows it. Says whether the card script ran in the page: not on a page no profile covers,
+ * nor where no card belongs (an SVG or a PDF) or no extension may run (an error page, the browser's web store).
+ */
+async function cardOnRequest(tabId: number, url: string | undefined, request: CardRequest): Promise<boolean> {
   const host = hostnameOfUrl(url);
   const company = host ? await companyForHost(host) : null;
   if (!company) return false;
   const { position, autoHideSeconds } = await getSettings();
-  await handCard(tabId, { show: true, company, behaviour: { position, autoHideSeconds }, toggle: true });
-  return true;
+  return handCard(tabId, { show: true, company, behaviour: { position, autoHideSeconds }, request });
+}
+
+/** The keyboard shortcut (TOGGLE_COMMAND), for the tab it was pressed in. */
+export const toggleCard = (tabId: number, url: string | undefined) => cardOnRequest(tabId, url, 'toggle');
+
+/**
+ * The popup's "Show the card here" for a tab. The page is whatever the tab shows now, read from the browser,
+ * never a hostname the popup claims.
+ */
+export async function showCardOnTab(tabId: number): Promise<boolean> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined); // closed meanwhile
+  return tab ? cardOnRequest(tabId, tab.url, 'show') : false;
 }

@@ -2,13 +2,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
 import { hostnameOfUrl } from '@/data/match';
-import type { CardResponse, Message, ResponseFor, TabDetectionResponse } from '@/data/messages';
+import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messages';
 import { detectionGranted } from '@/data/detection-access';
 import { parseMessage } from '@/data/message-schema';
-import { getSettings, setSiteEnabled } from '@/data/settings';
-import { isSiteEnabled } from '@/data/settings-shape';
-import { companyForHost, databaseProblem, prepareDatabase } from './lookup';
-import { markShownThisSession, shownThisSession } from './session-shown';
+import { setSiteEnabled } from '@/data/settings';
+import { showCardNow, showCardOnTab } from './injection';
+import { databaseProblem, prepareDatabase } from './lookup';
 import { detectionsFor } from './tab-detections';
 
 /** What the popup shows for a tab without a profile: whether detection is on, and its findings for this page. */
@@ -19,36 +18,31 @@ async function detectionForTab(tabId: number): Promise<TabDetectionResponse> {
   return { granted, checkable, detections: granted && checkable ? await detectionsFor(tabId, tab?.url) : null };
 }
 
-type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id'>;
+type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id' | 'frameId'>;
 
 /**
- * Whether the card is due on a page of this host, and with what. `record` marks a once-per-session company as
- * shown (the card's own request does); without it this only looks (the background deciding whether to inject).
+ * The gate in a hidden tab says the tab has been shown. The page is whatever the sender's top frame shows,
+ * never a hostname the sender claims; anything but a tab's top frame is ignored.
  */
-export async function cardForHost(host: string | null, { record }: { record: boolean }): Promise<CardResponse> {
-  const company = host ? await companyForHost(host) : null;
-  if (!company) return { show: false, reason: 'not-covered' };
-  const settings = await getSettings();
-  if (!isSiteEnabled(settings, company.id)) return { show: false, reason: 'disabled' };
-  if (settings.showMode === 'never') return { show: false, reason: 'never' };
-  if (settings.showMode === 'once-per-session') {
-    const fresh = record ? await markShownThisSession(company.id) : !(await shownThisSession(company.id));
-    if (!fresh) return { show: false, reason: 'already-shown' };
-  }
-  return {
-    show: true,
-    company,
-    behaviour: { position: settings.position, autoHideSeconds: settings.autoHideSeconds },
-  };
+async function cardVisible(sender: Sender): Promise<{ shown: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId !== 0) return { shown: false };
+  return { shown: await showCardNow(tabId, hostnameOfUrl(sender.url ?? sender.tab?.url)) };
 }
 
-// The page is whatever the sender's frame shows, never a hostname the sender claims.
-const cardFor = (sender: Sender) => cardForHost(hostnameOfUrl(sender.url ?? sender.tab?.url), { record: true });
+/**
+ * The popup's "Show the card here": only the extension's own pages may put the card on a tab they name. The card
+ * in a page (a content script, whose sender.url is that page) has no business with other tabs.
+ */
+async function showOnTab(tabId: number, sender: Sender): Promise<{ shown: boolean }> {
+  if (!sender.url?.startsWith(browser.runtime.getURL('/'))) throw new Error('Python Inside rejected a message: card:show comes only from its own pages');
+  return { shown: await showCardOnTab(tabId) };
+}
 
 async function answer(message: Message, sender: Sender): Promise<ResponseFor[Message['type']]> {
   switch (message.type) {
-    case 'card:request':
-      return cardFor(sender);
+    case 'card:visible':
+      return cardVisible(sender);
     case 'site:set-enabled':
       await setSiteEnabled(message.companyId, message.enabled);
       return { ok: true, enabled: message.enabled };
@@ -60,6 +54,8 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
       return { ok: true };
     case 'detection:for-tab':
       return detectionForTab(message.tabId);
+    case 'card:show':
+      return showOnTab(message.tabId, sender);
     case 'dataset:companies':
       // A page that cannot read IndexedDB itself gets the bundled profiles from here.
       await prepareDatabase();

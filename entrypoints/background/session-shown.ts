@@ -1,22 +1,23 @@
-/** Which companies already showed their card in this browser session ("once per site per session"). */
+/**
+ * Which companies already showed their card in this browser session ("once per site per session").
+ *
+ * Kept in storage.local, not storage.session: the browser empties storage.session when the extension is
+ * updated, and an update must not show a second card for a company already seen. lifetime.ts forgets the list
+ * when a new browser session (or a re-enabled extension) begins.
+ */
 import { storage } from 'wxt/utils/storage';
 import { serial } from './serial';
 
-// storage.session: cleared when the browser closes, survives service-worker restarts, never synced.
-const shownItem = storage.defineItem<string[]>('session:shownCompanies', { fallback: [] });
+const shownItem = storage.defineItem<string[]>('local:shownCompanies', { fallback: [] });
 
-/**
- * Records the company as shown and says whether it was new. Serialised so two tabs opening the same site at
- * once cannot both win.
- */
-export const markShownThisSession = serial(async (companyId: string): Promise<boolean> => {
-  const shown = await shownItem.getValue();
-  if (shown.includes(companyId)) return false;
-  await shownItem.setValue([...shown, companyId]);
-  return true;
-});
+/** Serialised so that concurrent writers never drop each other's entries. */
+const change = serial(async (edit: (shown: string[]) => string[]) => shownItem.setValue(edit(await shownItem.getValue())));
 
-export const clearShownThisSession = () => shownItem.removeValue();
+export const markShown = (companyId: string) => change((shown) => (shown.includes(companyId) ? shown : [...shown, companyId]));
 
-/** Whether the company's card already showed this session, without recording anything. */
+export const unmarkShown = (companyId: string) => change((shown) => shown.filter((id) => id !== companyId));
+
+export const forgetShown = () => shownItem.removeValue();
+
+/** Whether the company's card already showed this session. */
 export const shownThisSession = async (companyId: string) => (await shownItem.getValue()).includes(companyId);

@@ -4,10 +4,12 @@ import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
 import { mountShadowHost } from '@/components/shadow-host';
 import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
+import type { CardRequest } from '@/data/messages';
 import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
-// has loaded and only when the card is due, so no other page ever runs it. The profile comes from the background
+// has loaded, only when the card is due and the page is visible (see entrypoints/background/injection.ts), so
+// no other page ever runs it. The profile comes from the background
 // (never from IndexedDB here: that would be the web page's database). The CSS travels inside the
 // script: no web-accessible file a page could probe, no fetch.
 const INJECTED = Symbol.for('python-inside.card');
@@ -15,8 +17,8 @@ const INJECTED = Symbol.for('python-inside.card');
 /** This script's state in the extension's isolated world, which the page cannot see. */
 const world = globalThis as {
   [INJECTED]?: true;
-  /** handed over by the background with the injection; `toggle` when the user pressed the shortcut */
-  __pythonInsideCard?: CardResponse & { toggle?: boolean };
+  /** handed over by the background with the injection; `request` when the user asked for the card */
+  __pythonInsideCard?: CardResponse & { request?: CardRequest };
   /** closes the card; says whether one was still on the page (the page may have removed it) */
   __pythonInsideClose?: () => boolean;
 };
@@ -24,28 +26,35 @@ const world = globalThis as {
 export default defineUnlistedScript(() => {
   const handed = world.__pythonInsideCard;
   delete world.__pythonInsideCard;
-  if (handed?.toggle && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
+  if (handed?.request === 'toggle' && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
+  // "Show the card here" replaces a card that is showing with a fresh one: in full, with its full time, focused.
+  if (handed?.request === 'show') world.__pythonInsideClose?.();
   // Otherwise one card per document: a second injection (a single-page site's URL change) does nothing,
-  // unless the user asked for the card with the shortcut.
-  if (world[INJECTED] && !handed?.toggle) return;
+  // unless the user asked for the card.
+  if (!handed?.show || (world[INJECTED] && !handed.request)) return;
   world[INJECTED] = true;
-  showCard(handed).catch(() => undefined); // the extension was reloaded or the page is going away: nothing to show
+  showCard(handed, handed.request !== undefined);
 });
 
-async function showCard(handed: CardResponse | undefined) {
-  // The background hands the card over with the injection; asking is the fallback for any other way in.
-  const answer = handed ?? (await askBackground({ type: 'card:request' }));
-  if (!answer.show) return;
-  const { company } = answer;
-  let behaviour: Behaviour = answer.behaviour;
+/**
+ * Draws the card. One the user asked for (`asked`) takes the keyboard: focus moves into it, so its controls are
+ * one Tab away rather than after everything on a long page, and goes back where it was when the card closes.
+ * A card that came by itself never takes focus.
+ */
+function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean) {
+  const { company } = handed;
+  let behaviour: Behaviour = handed.behaviour;
   let offByThisCard = false;
+  const focusBefore = asked ? document.activeElement : null;
   const ui = mountShadowHost('python-inside', cardCss);
   if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there
   const close = () => {
     const shown = ui.container.isConnected;
+    const focusInCard = document.activeElement === ui.host;
     render(null, ui.container);
     ui.remove();
     delete world.__pythonInsideClose;
+    if (focusInCard && focusBefore instanceof HTMLElement && focusBefore.isConnected) focusBefore.focus({ preventScroll: true });
     return shown;
   };
   world.__pythonInsideClose = close;
@@ -54,6 +63,7 @@ async function showCard(handed: CardResponse | undefined) {
       <OverlayCard
         company={company}
         behaviour={behaviour}
+        takeFocus={asked}
         onClose={close}
         onOpenOptions={() => void askBackground({ type: 'options:open' }).catch(() => undefined)}
         onSetSiteEnabled={async (enabled) => {

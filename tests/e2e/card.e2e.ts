@@ -1,7 +1,7 @@
 // The in-page card in real Chromium, on routed copies of the covered sites.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { card, setSettings, tabIdOf, useExtension, type Harness } from './harness';
+import { card, setSettings, useExtension, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -164,38 +164,5 @@ describe('behaviour on the page', () => {
     await expect.poll(() => card(page, 'Instagram').isVisible(), { timeout: 10_000 }).toBe(true);
     await page.waitForTimeout(500);
     expect(h.requests).toEqual(['https://www.instagram.com/']);
-  });
-});
-
-describe('the keyboard shortcut', () => {
-  it('is declared, and its toggle shows the card where it would not show by itself, then hides it', async () => {
-    const commands = await h.worker.evaluate(async () => (await chrome.commands.getAll()).map((c) => c.name));
-    expect(commands).toContain('toggle-card');
-    const manifest = await h.worker.evaluate(() => chrome.runtime.getManifest());
-    expect(manifest.commands?.['toggle-card']?.suggested_key).toEqual({ default: 'Alt+Shift+P' });
-
-    await setSettings(h, { showMode: 'never' });
-    await page.goto('https://www.youtube.com/');
-    await page.waitForTimeout(1_000);
-    expect(await host(page).count()).toBe(0);
-    const tab = await tabIdOf(h, page);
-    // What the background does for the shortcut (the key itself is the browser's, which tests cannot press).
-    const toggle = () =>
-      h.worker.evaluate(async (tabId) => {
-        const company = { id: 'youtube', name: 'YouTube', domains: ['youtube.com'], summary: 'S.', uses: [], otherLanguages: [], sources: [], reviewed: '2026-11-21' };
-        await chrome.scripting.executeScript({
-          target: { tabId },
-          func: (data) => void ((globalThis as Record<string, unknown>).__pythonInsideCard = data),
-          args: [{ show: true, toggle: true, company, behaviour: { position: 'bottom-right', autoHideSeconds: 0 } }],
-        });
-        await chrome.scripting.executeScript({ target: { tabId }, files: ['/overlay.js'] });
-      }, tab);
-    await toggle();
-    await expect.poll(() => card(page, 'YouTube').isVisible()).toBe(true);
-    await toggle();
-    await expect.poll(() => host(page).count()).toBe(0);
-    await toggle();
-    await expect.poll(() => card(page, 'YouTube').isVisible()).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.id)).not.toBe('python-inside');
   });
 });

@@ -12,7 +12,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
 import { violations } from './axe';
-import { extensionPage, launchExtension, setSettings, type Harness } from './harness';
+import { DETECTION_ORIGINS } from '../../data/detection-origins';
+import { card, extensionPage, launchExtension, setSettings, tabIdOf, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 
 let h: Harness;
@@ -85,7 +86,7 @@ async function routeFixtures() {
   });
 }
 
-const granted = () => h.worker.evaluate(() => chrome.permissions.contains({ origins: ['*://*/*'] }));
+const granted = () => h.worker.evaluate((origins) => chrome.permissions.contains({ origins }), DETECTION_ORIGINS);
 const badgeOf = (tabId: number) => h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 /** Opens a page and counts the extension worlds created in it: 0 means nothing of ours ran there. */
@@ -101,6 +102,16 @@ async function visit(fixture: DetectionFixture): Promise<{ page: Page; tabId: nu
   const tabId = await h.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
   await page.goto(fixture.url, { waitUntil: 'load' });
   return { page, tabId, worlds: () => worlds };
+}
+
+/** Opens a covered site and waits for its card and its "Py" badge, as the user sees them. */
+async function visitCovered(url: string, company: string): Promise<{ page: Page; tabId: number }> {
+  const page = await h.context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await expect.poll(() => card(page, company).isVisible(), { timeout: 10_000 }).toBe(true);
+  const tabId = await tabIdOf(h, page);
+  await expect.poll(() => badgeOf(tabId)).toBe('Py');
+  return { page, tabId };
 }
 
 /** The popup for that tab, as the toolbar button would open it. */
@@ -283,16 +294,39 @@ describe('with detection turned on', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
-  it('gives the access back when turned off, after which nothing runs again', async () => {
+  // Issue 13: turning detection off once took the covered sites' access with it (Chromium's permissions.remove
+  // also drops every granted host that the removed pattern contains), so they showed nothing until a restart.
+  it('gives back only its own access when turned off: covered sites keep card and badge at once, nothing runs elsewhere', async () => {
+    const required = await h.worker.evaluate(() => chrome.runtime.getManifest().host_permissions ?? []);
+    expect(required.length).toBeGreaterThan(0);
+    const held = async () => {
+      const { origins = [], permissions = [] } = await h.worker.evaluate(() => chrome.permissions.getAll());
+      return { origins: [...origins].sort(), permissions };
+    };
+    expect((await held()).origins).toEqual([...required, ...DETECTION_ORIGINS].sort());
+    // A covered site already open when detection goes off (positive control: card and badge now).
+    const alreadyOpen = await visitCovered('https://www.youtube.com/', 'YouTube');
+
     const options = await h.context.newPage();
     await options.goto(extensionPage(h, 'options.html'));
     await switchDetection(options, 'none');
     await waitFor(granted, (g) => !g, 'access removed');
     await expect.poll(() => options.getByRole('region', { name: 'Detect Python on any site' }).getByRole('status').textContent()).toBe('Detection is off.');
+
+    // Same browser, no restart: exactly the manifest's host access is left, and no webRequest.
+    expect(await held()).toEqual({ origins: [...required].sort(), permissions: expect.not.arrayContaining(['webRequest']) as unknown });
+    // Covered sites, new and already open, still get their card and badge.
+    const youtube = await visitCovered('https://www.youtube.com/', 'YouTube');
+    const reddit = await visitCovered('https://www.reddit.com/', 'Reddit');
+    expect(await badgeOf(alreadyOpen.tabId)).toBe('Py');
+    await alreadyOpen.page.reload({ waitUntil: 'load' });
+    await expect.poll(() => card(alreadyOpen.page, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
+
+    // Everywhere else, detection's access is really gone: no script of ours, no badge.
     const { page, tabId, worlds } = await visit(django);
     await page.waitForTimeout(1500);
     expect(worlds()).toBe(0);
     expect(await badgeOf(tabId)).toBe('');
-    await Promise.all([page.close(), options.close()]);
+    await Promise.all([page.close(), options.close(), alreadyOpen.page.close(), youtube.page.close(), reddit.page.close()]);
   });
 });

@@ -146,7 +146,7 @@ export async function waitForSettings(h: Harness, ok: (s: StoredSettings) => boo
 export async function setSettings(h: Harness, patch: Record<string, unknown> = {}): Promise<void> {
   await h.worker.evaluate(async (p) => {
     const defaults = { disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 };
-    await chrome.storage.session.clear();
+    await chrome.storage.local.remove('shownCompanies'); // no card shown yet this session
     await chrome.storage.sync.set({ settings: { ...defaults, ...p } });
   }, patch);
 }

@@ -75,7 +75,7 @@ export const HOSTILE_PAGES: Record<string, () => FixtureResponse> = {
       `<script>
         const attempts = [
           { type: 'site:set-enabled', companyId: 'youtube', enabled: false },
-          { type: 'card:request' },
+          { type: 'card:visible' },
         ];
         for (const message of attempts) {
           window.postMessage(message, '*');

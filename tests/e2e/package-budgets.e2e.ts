@@ -26,14 +26,16 @@ describe('package budgets', () => {
     expect(sizes.entries[entry]!.gzip).toBeLessThanOrEqual(budget);
   });
 
-  it('the whole package stays under 350 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(350 * KB);
+  // 350 KB until the card learned to wait for a visible, loaded page and to reach tabs open before the
+  // extension's lifetime began (about 2 KB of worker code).
+  it('the whole package stays under 355 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(355 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {
     const expected = PROFILES.flatMap((p) => domainPatterns(p.domains));
     expect([...(manifest.host_permissions as string[])].sort()).toEqual([...expected].sort());
-    expect(manifest.optional_host_permissions).toEqual(['*://*/*']);
+    expect(manifest.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
     expect(manifest.optional_permissions).toEqual(['webRequest']);
     expect(manifest).not.toHaveProperty('externally_connectable');
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
@@ -42,9 +44,10 @@ describe('package budgets', () => {
   it('Firefox: the same, with the optional host among its optional permissions (Manifest V2)', () => {
     const firefox = JSON.parse(readFileSync(join(EXTENSION_DIR, '..', 'firefox-mv2', 'manifest.json'), 'utf8')) as Record<string, unknown>;
     expect(firefox.permissions).toEqual(expect.arrayContaining(['storage', 'scripting']));
-    expect(firefox.permissions).not.toContain('*://*/*');
+    expect(firefox.permissions).not.toContain('http://*/*');
+    expect(firefox.permissions).not.toContain('https://*/*');
     expect(firefox.permissions).not.toContain('webRequest');
-    expect(firefox.optional_permissions).toEqual(['webRequest', '*://*/*']);
+    expect(firefox.optional_permissions).toEqual(['webRequest', 'http://*/*', 'https://*/*']);
   });
 
   it('registers no content script: the card is injected only where it is due', () => {

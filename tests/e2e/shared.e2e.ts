@@ -28,4 +28,6 @@ describe('Chromium, shared scenarios', () => {
   it("the card's own switch turns its site off", () => scenarios.cardTurnsItsSiteOff(driver));
   it("popup: the tab's company, or search across every profile", () => scenarios.popupShowsTheTabsCompany(driver));
   it('options: a site turned off gets no card, turned on gets it back', () => scenarios.optionsTurnASiteOffAndOn(driver));
+  it('the browser assigned the shortcut, and the popup names it', () => scenarios.shortcutIsAssigned(driver));
+  it('popup: "Show the card here" brings the card onto its tab', () => scenarios.popupShowsTheCardHere(driver));
 });

@@ -74,7 +74,21 @@ async function firstExtensionPage(browser: Browser): Promise<Page> {
   return options;
 }
 
-export async function launchFirefox(): Promise<{ driver: Driver; close(): Promise<void> }> {
+/** A tab that can also be clicked with real input (BiDi input actions), which counts as a user action. */
+export interface FirefoxTab extends Tab {
+  click(selector: string): Promise<void>;
+}
+
+export interface FirefoxDriver extends Driver {
+  openTab(): Promise<FirefoxTab>;
+}
+
+export interface FirefoxOptions {
+  /** More Firefox preferences for this run. */
+  prefs?: Record<string, unknown>;
+}
+
+export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promise<{ driver: FirefoxDriver; close(): Promise<void> }> {
   // Fail loudly, never skip: a suite that silently ran nothing would look green.
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr`);
   if (!existsSync(resolve(FIREFOX_DIR, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIR}: run npm run build:firefox`);
@@ -82,7 +96,7 @@ export async function launchFirefox(): Promise<{ driver: Driver; close(): Promis
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }) },
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }), ...prefs },
   });
   const id = await browser.installExtension(FIREFOX_DIR);
   if (id !== ADDON_ID) throw new Error(`Installed ${id}, expected ${ADDON_ID}`);
@@ -94,7 +108,7 @@ export async function launchFirefox(): Promise<{ driver: Driver; close(): Promis
     return waitForPage(browser, url, before);
   };
 
-  const openTab = async (): Promise<Tab> => {
+  const openTab = async (): Promise<FirefoxTab> => {
     let page = await browser.newPage();
     await intercept(page);
     return {
@@ -104,6 +118,7 @@ export async function launchFirefox(): Promise<{ driver: Driver; close(): Promis
         page = await openExtensionPage(url);
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+      click: (selector) => page.click(selector),
       close: () => page.close(),
     };
   };

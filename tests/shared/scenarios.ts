@@ -50,7 +50,7 @@ export const setSettings = (d: Driver, settings: Record<string, unknown>) =>
     d,
     async (s) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
-      await api.storage.session.clear();
+      await api.storage.local.remove('shownCompanies'); // no card shown yet this session
       await api.storage.sync.set({ settings: { disabledSites: [], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 0, ...s } });
     },
     settings,
@@ -64,6 +64,38 @@ const storedSettings = (d: Driver) =>
       return (await api.storage.sync.get('settings')).settings as { disabledSites: string[] };
     },
     null,
+  );
+
+/** The id of the tab showing a URL that contains `part`, asked of the extension (tests only know their pages). */
+const tabIdShowing = (d: Driver, part: string) =>
+  inExtension(
+    d,
+    async (p) => {
+      const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+      return (await api.tabs.query({})).find((t) => t.url?.includes(p))?.id;
+    },
+    part,
+  );
+
+/** Text of the popup once it has drawn the card for a covered tab. */
+async function popupForCoveredTab(d: Driver, tabId: number, company: string): Promise<Tab> {
+  const popup = await d.openTab();
+  await popup.goto(d.extensionUrl(`popup.html?tab=${tabId}`));
+  await waitFor(() => popup.evaluate(() => document.querySelector('h2')?.textContent ?? null, null), (h) => h === company, 'popup heading');
+  return popup;
+}
+
+/** Clicks a button of the popup by its text, once it is there; says whether it was found. */
+const clickInPopup = (popup: Tab, label: string) =>
+  waitFor(
+    () =>
+      popup.evaluate((text) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+        button?.click();
+        return !!button;
+      }, label),
+    (found) => found,
+    `popup button "${label}"`,
   );
 
 export const scenarios = {
@@ -165,5 +197,63 @@ export const scenarios = {
     await waitFor(() => cardName(site), (n) => n === 'Python at YouTube', 'card back');
     await site.close();
     await options.close();
+  },
+  /**
+   * The browser really assigned the suggested shortcut (Chromium leaves a suggestion that is one of its own
+   * accelerators unset), and the popup on a covered tab names the key the browser reports.
+   */
+  async shortcutIsAssigned(d: Driver) {
+    const { shortcut, suggested } = await inExtension(
+      d,
+      async () => {
+        const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+        const command = (await api.commands.getAll()).find((c) => c.name === 'toggle-card');
+        const suggested = api.runtime.getManifest().commands?.['toggle-card']?.suggested_key;
+        return { shortcut: command?.shortcut ?? null, suggested: typeof suggested === 'object' ? suggested.default : suggested };
+      },
+      null,
+    );
+    expect(shortcut, 'commands.getAll(): toggle-card').toBeTruthy();
+    expect(shortcut).toBe(suggested);
+
+    const site = await d.openTab();
+    await site.goto('https://www.airbnb.com/');
+    const tabId = await tabIdShowing(d, 'airbnb.com');
+    const popup = await popupForCoveredTab(d, tabId!, 'Airbnb');
+    const hint = await waitFor(
+      () => popup.evaluate(() => document.querySelector('kbd')?.textContent ?? null, null),
+      (text) => text !== null,
+      'the shortcut named in the popup',
+    );
+    expect(hint).toBe(shortcut);
+    await popup.close();
+    await site.close();
+  },
+
+  /**
+   * "Show the card here" in the popup brings the card onto its tab where it would not show by itself: with the
+   * card set to never show, and again after the card was shown and closed on that page.
+   */
+  async popupShowsTheCardHere(d: Driver) {
+    await setSettings(d, { showMode: 'never' });
+    const site = await d.openTab();
+    await site.goto('https://www.instagram.com/');
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(await cardName(site), 'no card by itself').toBeNull();
+    const tabId = await tabIdShowing(d, 'instagram.com');
+    expect(tabId).toBeTypeOf('number');
+
+    for (const round of ['set to never', 'after the card was closed']) {
+      const popup = await popupForCoveredTab(d, tabId!, 'Instagram');
+      await clickInPopup(popup, 'Show the card here');
+      await waitFor(() => cardName(site), (n) => n === 'Python at Instagram', `card from the popup, ${round}`);
+      await popup.close().catch(() => undefined); // the popup closes itself once the card is shown
+      await site.evaluate(() => {
+        const root = document.querySelector('python-inside, [data-python-inside]')!.shadowRoot!;
+        root.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
+      }, null);
+      await waitFor(() => cardName(site), (n) => n === null, 'card closed');
+    }
+    await site.close();
   },
 };

@@ -1,81 +1,221 @@
 // Card injection and the toolbar badge, against in-memory scripting and storage.
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeDataset } from '@/data/dataset';
 import { ensureSeeded } from '@/data/db';
 import { setSiteEnabled, updateSettings } from '@/data/settings';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings-shape';
 import { badgeFor } from '@/entrypoints/background/badge';
-import { CARD_DATA_KEY, CARD_SCRIPT, injectCardIfDue, toggleCard } from '@/entrypoints/background/injection';
+import { cardDue } from '@/entrypoints/background/card-policy';
+import { CARD_DATA_KEY, CARD_SCRIPT, offerCard, showCardNow, toggleCard } from '@/entrypoints/background/injection';
+import { beginLifetime } from '@/entrypoints/background/lifetime';
+import { GATE_KEY } from '@/entrypoints/background/page-gate';
 import { handleMessage } from '@/entrypoints/background/router';
 import { acme, globex } from '../fixtures/profiles';
 
 interface Injection {
   target: { tabId: number };
   files?: string[];
-  func?: (...args: unknown[]) => void;
+  func?: (...args: unknown[]) => unknown;
   args?: unknown[];
 }
 
-/** An in-memory scripting.executeScript that records what was injected where, or fails like a closed tab. */
+/**
+ * An in-memory scripting.executeScript that records what was injected where and runs injected functions in this
+ * test's document (happy-dom), as the browser runs them in the page; or fails like a closed tab or error page.
+ */
 function fakeScripting(fail = false) {
   const injected: Injection[] = [];
   const api = {
     executeScript: async (details: Injection) => {
-      if (fail) throw new Error('No tab with id: 7');
+      if (fail) throw new Error('Frame with ID 0 is showing error page');
       injected.push(details);
-      return [];
+      return details.func ? [{ result: details.func(...(details.args ?? [])) }] : [];
     },
   };
   (fakeBrowser as unknown as { scripting: typeof api }).scripting = api;
   return injected;
 }
 
+const world = globalThis as Record<string, unknown>;
+/** A new document in the tab: the isolated world starts empty. */
+const newDocument = () => {
+  delete world[GATE_KEY];
+  delete world[CARD_DATA_KEY];
+};
+/** The page the tab shows (the gate checks it is the one the card is due on). */
+const at = (url: string) => (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
+/** Offers the card to a tab showing `url`, as the background does when the page has loaded. */
+const offerAt = (tabId: number, url: string) => (at(url), offerCard(tabId, url));
+/** The document's type and visibility, as the browser reports them. */
+function documentIs({ type = 'text/html', visibility = 'visible' }: { type?: string; visibility?: DocumentVisibilityState }) {
+  Object.defineProperty(document, 'contentType', { value: type, configurable: true });
+  Object.defineProperty(document, 'visibilityState', { value: visibility, configurable: true });
+}
+
 const companies = [acme, globex];
 const settings = (change: (s: Settings) => Settings = (s) => s) => change({ ...DEFAULT_SETTINGS });
-const cardRequest = (url: string) => handleMessage({ type: 'card:request' }, { url, id: fakeBrowser.runtime.id });
 
-describe('injecting the card after load', () => {
+describe('offering the card after load', () => {
   let injected: Injection[];
   beforeEach(() => {
     injected = fakeScripting();
+    newDocument();
+    documentIs({});
+  });
+  afterEach(() => {
+    newDocument();
+    documentIs({});
   });
 
-  it('injects the card script into a covered, enabled page, and nothing anywhere else', async () => {
-    expect(await injectCardIfDue(7, 'https://music.youtube.com/watch?v=1')).toBe(true);
-    // First the card's content, into the extension's isolated world; then the script that draws it.
-    const [data, script] = injected;
-    expect(data).toMatchObject({ target: { tabId: 7 }, args: [CARD_DATA_KEY, { show: true, company: { id: 'youtube' } }] });
-    const world = globalThis as Record<string, unknown>;
-    data!.func!(...data!.args!);
+  it('hands a covered, visible page its card, and touches no other page', async () => {
+    expect(await offerAt(7, 'https://music.youtube.com/watch?v=1')).toBe(true);
+    // The gate, then the card's content into the extension's isolated world, then the script that draws it.
+    const [gate, data, script] = injected;
+    expect(gate).toMatchObject({ target: { tabId: 7 }, args: [GATE_KEY, 'music.youtube.com', ['text/html', 'application/xhtml+xml'], { type: 'card:visible' }] });
+    expect(data).toMatchObject({ target: { tabId: 7 }, args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, company: { id: 'youtube' } }] });
     expect(world[CARD_DATA_KEY]).toMatchObject({ company: { name: 'YouTube' } });
-    delete world[CARD_DATA_KEY];
     expect(script).toEqual(expect.objectContaining({ target: { tabId: 7 }, files: [CARD_SCRIPT] }));
     for (const url of [undefined, 'https://example.org/', 'https://notyoutube.com/', 'file:///youtube.com', 'chrome://settings/']) {
-      expect(await injectCardIfDue(8, url), String(url)).toBe(false);
+      expect(await offerCard(8, url), String(url)).toBe(false);
     }
-    expect(injected).toHaveLength(2);
+    expect(injected).toHaveLength(3);
   });
 
-  it('does not inject once the card has shown this session, unless set to show on every load', async () => {
-    expect(await injectCardIfDue(7, 'https://www.reddit.com/')).toBe(true);
-    expect(await injectCardIfDue(7, 'https://old.reddit.com/')).toBe(false);
-    expect(await cardRequest('https://www.reddit.com/')).toEqual({ show: false, reason: 'already-shown' });
+  it('offers one document the card once, however often it is asked', async () => {
     await updateSettings((s) => ({ ...s, showMode: 'every-load' }));
-    expect(await injectCardIfDue(7, 'https://old.reddit.com/')).toBe(true);
+    expect(await offerAt(7, 'https://www.youtube.com/')).toBe(true);
+    expect(await offerAt(7, 'https://www.youtube.com/watch?v=2')).toBe(false); // a single-page site's new URL
+    expect(injected.filter((i) => i.files)).toHaveLength(1);
+    newDocument();
+    expect(await offerAt(7, 'https://www.youtube.com/')).toBe(true); // every load: a new document, a new card
+  });
+
+  it('spends a once-per-session showing only when it is handed over, unless set to show on every load', async () => {
+    expect(await offerAt(7, 'https://www.reddit.com/')).toBe(true);
+    newDocument();
+    expect(await offerAt(7, 'https://old.reddit.com/')).toBe(false);
+    expect(await cardDue('www.reddit.com')).toEqual({ show: false, reason: 'already-shown' });
+    expect(injected).toHaveLength(3); // nothing at all went to the second page
+    await updateSettings((s) => ({ ...s, showMode: 'every-load' }));
+    expect(await offerAt(7, 'https://old.reddit.com/')).toBe(true);
   });
 
   it('injects nothing on a turned-off site or when the card is set to never show on its own', async () => {
     await setSiteEnabled('netflix', false);
-    expect(await injectCardIfDue(7, 'https://www.netflix.com/')).toBe(false);
+    expect(await offerAt(7, 'https://www.netflix.com/')).toBe(false);
     await updateSettings((s) => ({ ...s, showMode: 'never' }));
-    expect(await injectCardIfDue(7, 'https://www.spotify.com/')).toBe(false);
+    expect(await offerAt(7, 'https://www.spotify.com/')).toBe(false);
     expect(injected).toEqual([]);
   });
 
-  it('shrugs off a tab that went away before the script arrived', async () => {
+  it('spends nothing on a page that failed to load or a tab that went away', async () => {
     fakeScripting(true);
-    expect(await injectCardIfDue(7, 'https://www.dropbox.com/')).toBe(false);
+    expect(await offerAt(7, 'https://www.dropbox.com/')).toBe(false);
+    expect(await cardDue('www.dropbox.com')).toMatchObject({ show: true });
+  });
+
+  it.each(['application/pdf', 'image/png', 'video/mp4', 'application/json', 'text/plain', 'image/svg+xml', 'application/xml'])(
+    'draws no card on a %s document and spends nothing',
+    async (type) => {
+      documentIs({ type });
+      expect(await offerAt(7, 'https://www.dropbox.com/s/file')).toBe(false);
+      expect(injected.filter((i) => i.files)).toEqual([]);
+      expect(await cardDue('www.dropbox.com')).toMatchObject({ show: true });
+    },
+  );
+
+  it('waits for a hidden tab to be shown, then draws the card and only then spends the showing', async () => {
+    documentIs({ visibility: 'hidden' });
+    const sent: unknown[] = [];
+    // The page side's extension API (Chrome's `chrome`; Firefox's `browser` comes first where it exists).
+    const realBrowser = world.browser;
+    world.browser = undefined;
+    world.chrome = { runtime: { sendMessage: async (m: unknown) => void sent.push(m) } };
+    try {
+      expect(await offerAt(7, 'https://www.spotify.com/')).toBe(false);
+      expect(injected).toHaveLength(1); // the gate alone
+      expect(await cardDue('open.spotify.com')).toMatchObject({ show: true });
+
+      documentIs({ visibility: 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(sent).toEqual([{ type: 'card:visible' }]);
+      // The background receives it from the tab's top frame.
+      const sender = { id: fakeBrowser.runtime.id, url: 'https://www.spotify.com/', frameId: 0, tab: { id: 7 } as never };
+      expect(await handleMessage(sent[0], sender)).toEqual({ shown: true });
+      expect(injected.at(-1)).toMatchObject({ target: { tabId: 7 }, files: [CARD_SCRIPT] });
+      expect(await cardDue('open.spotify.com')).toEqual({ show: false, reason: 'already-shown' });
+    } finally {
+      delete world.chrome;
+      world.browser = realBrowser;
+    }
+  });
+
+  it('waits for a page still loading (found so when the lifetime began), and not for the page a tab is leaving', async () => {
+    const sent: unknown[] = [];
+    const realBrowser = world.browser;
+    world.browser = { runtime: { sendMessage: async (m: unknown) => void sent.push(m) } };
+    try {
+      at('https://www.youtube.com/old');
+      expect(await offerCard(7, 'https://www.reddit.com/r/python')).toBe(false); // not committed yet: the old page
+      expect(world[GATE_KEY]).toBeUndefined();
+
+      Object.defineProperty(document, 'readyState', { value: 'loading', configurable: true });
+      expect(await offerAt(7, 'https://www.reddit.com/r/python')).toBe(false);
+      expect(sent).toEqual([]);
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+      window.dispatchEvent(new Event('load'));
+      expect(sent).toEqual([{ type: 'card:visible' }]);
+    } finally {
+      world.browser = realBrowser;
+      Object.defineProperty(document, 'readyState', { value: 'complete', configurable: true });
+    }
+  });
+
+  it('gives exactly one of two tabs of one company the once-per-session card', async () => {
+    world[GATE_KEY] = 'visible'; // both pages are visible (in this test, one document stands for both tabs)
+    const shown = await Promise.all([showCardNow(7, 'www.youtube.com'), showCardNow(8, 'm.youtube.com')]);
+    expect(shown.filter(Boolean)).toHaveLength(1);
+  });
+
+  it('hands a card only to the document the gate saw: a tab that moved on gets none, and keeps the showing', async () => {
+    newDocument(); // no gate ran in this document
+    expect(await showCardNow(7, 'www.uber.com')).toBe(false);
+    expect(await cardDue('www.uber.com')).toMatchObject({ show: true });
+  });
+
+  it('ignores a "visible" message from anything but a tab\'s top frame', async () => {
+    const frame = { id: fakeBrowser.runtime.id, url: 'https://www.youtube.com/embed/x', frameId: 3, tab: { id: 7 } as never };
+    expect(await handleMessage({ type: 'card:visible' }, frame)).toEqual({ shown: false });
+    expect(await handleMessage({ type: 'card:visible' }, { id: fakeBrowser.runtime.id, url: 'https://www.youtube.com/' })).toEqual({ shown: false });
+    expect(injected).toEqual([]);
+  });
+});
+
+describe('the first start of a lifetime', () => {
+  it('is told from a worker waking up, and forgets the shown cards on a new session but not across an update', async () => {
+    const injected = fakeScripting();
+    newDocument();
+    documentIs({});
+    const manifest = vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'x', version: '1.0.0' });
+    expect(await beginLifetime()).toBe(true);
+    expect(await beginLifetime()).toBe(false); // a worker waking up in the same lifetime
+    world[GATE_KEY] = 'visible';
+    await showCardNow(7, 'www.youtube.com');
+    expect(await cardDue('www.youtube.com')).toEqual({ show: false, reason: 'already-shown' });
+
+    // An update: storage.session is emptied, the version changes, the shown cards stay.
+    await fakeBrowser.storage.session.clear();
+    manifest.mockReturnValue({ manifest_version: 3, name: 'x', version: '1.0.1' });
+    expect(await beginLifetime()).toBe(true);
+    expect(await cardDue('www.youtube.com')).toEqual({ show: false, reason: 'already-shown' });
+
+    // A new browser session (same version): the shown cards are forgotten.
+    await fakeBrowser.storage.session.clear();
+    expect(await beginLifetime()).toBe(true);
+    expect(await cardDue('www.youtube.com')).toMatchObject({ show: true });
+    expect(injected.filter((i) => i.files)).toHaveLength(1);
+    newDocument();
   });
 });
 
@@ -85,7 +225,7 @@ describe('the keyboard shortcut', () => {
     await updateSettings((s) => ({ ...s, showMode: 'never', disabledSites: ['youtube'], position: 'top-left' }));
     expect(await toggleCard(7, 'https://www.youtube.com/watch')).toBe(true);
     expect(injected[0]).toMatchObject({
-      args: [CARD_DATA_KEY, { show: true, toggle: true, company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
+      args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, request: 'toggle', company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
     });
     expect(injected[1]).toMatchObject({ target: { tabId: 7 }, files: [CARD_SCRIPT] });
   });
@@ -94,6 +234,47 @@ describe('the keyboard shortcut', () => {
     const injected = fakeScripting();
     expect(await toggleCard(7, 'https://example.org/')).toBe(false);
     expect(await toggleCard(7, undefined)).toBe(false);
+    expect(injected).toEqual([]);
+  });
+
+  it('says so where the card cannot go (an error page, a page that refuses extensions)', async () => {
+    fakeScripting(true);
+    expect(await toggleCard(7, 'https://www.youtube.com/')).toBe(false);
+  });
+});
+
+describe('"Show the card here" from the popup', () => {
+  const popup = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+
+  it('shows the card on the tab the popup names, as the page the tab shows now, whatever the settings say', async () => {
+    const injected = fakeScripting();
+    await updateSettings((s) => ({ ...s, showMode: 'never', disabledSites: ['youtube'] }));
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.youtube.com/watch' });
+    expect(await handleMessage({ type: 'card:show', tabId: tab.id! }, popup())).toEqual({ shown: true });
+    expect(injected[0]).toMatchObject({ target: { tabId: tab.id }, args: [CARD_DATA_KEY, GATE_KEY, expect.any(Array), { show: true, request: 'show', company: { id: 'youtube' } }] });
+    expect(injected[1]).toMatchObject({ target: { tabId: tab.id }, files: [CARD_SCRIPT] });
+    // Asking for the card spends nothing: the card still comes by itself once the settings allow it.
+    await updateSettings((s) => ({ ...s, showMode: 'once-per-session', disabledSites: [] }));
+    expect(await cardDue('www.youtube.com')).toMatchObject({ show: true });
+  });
+
+  it('answers shown: false for a tab no profile covers, a tab that has gone, or a page the card cannot reach', async () => {
+    const injected = fakeScripting();
+    const elsewhere = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    expect(await handleMessage({ type: 'card:show', tabId: elsewhere.id! }, popup())).toEqual({ shown: false });
+    expect(await handleMessage({ type: 'card:show', tabId: 999_999 }, popup())).toEqual({ shown: false });
+    expect(injected).toEqual([]);
+    fakeScripting(true);
+    const covered = await fakeBrowser.tabs.create({ url: 'https://www.reddit.com/' });
+    expect(await handleMessage({ type: 'card:show', tabId: covered.id! }, popup())).toEqual({ shown: false });
+  });
+
+  it('is refused from anything but the extension\'s own pages (the card in a page has no business with other tabs)', async () => {
+    const injected = fakeScripting();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.youtube.com/' });
+    const contentScript = { id: fakeBrowser.runtime.id, url: 'https://www.youtube.com/', tab: { id: tab.id } as never };
+    await expect(handleMessage({ type: 'card:show', tabId: tab.id! }, contentScript)).rejects.toThrow(/only from its own pages/);
+    await expect(handleMessage({ type: 'card:show', tabId: '1' }, popup())).rejects.toThrow(/tabId must be a number/);
     expect(injected).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { loadDataset } from '@/data/dataset-client';
 import { bundledDataset, makeDataset } from '@/data/dataset';
 import { closeDatabase, DB_NAME, resetSeedState, seedDataset, storedDatasetVersion } from '@/data/db';
 import { companyForHost, databaseProblem, prepareDatabase, resetLookupState, setDatabaseTimeout } from '@/entrypoints/background/lookup';
+import { cardDue } from '@/entrypoints/background/card-policy';
 import { handleMessage } from '@/entrypoints/background/router';
 import { acme } from '../fixtures/profiles';
 
@@ -31,7 +32,7 @@ afterEach(() => vi.restoreAllMocks());
 describe('IndexedDB unavailable', () => {
   it('answers from the bundled dataset, and says why', async () => {
     globalThis.indexedDB = { open: () => { throw new Error('IndexedDB is disabled in this profile'); } } as unknown as IDBFactory;
-    expect(await ask({ type: 'card:request' })).toMatchObject({ show: true, company: { id: 'youtube' } });
+    expect(await cardDue('www.youtube.com')).toMatchObject({ show: true, company: { id: 'youtube' } });
     expect((await companyForHost('old.reddit.com'))?.id).toBe('reddit');
     expect(databaseProblem()).toMatch(/IndexedDB is disabled/);
     const companies = (await ask({ type: 'dataset:companies' })) as { companies: unknown[]; problem: string };

@@ -2,15 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseMessage } from '@/data/message-schema';
 import { getSettings, setSiteEnabled, updateSettings } from '@/data/settings';
-import { clearShownThisSession } from '@/entrypoints/background/session-shown';
+import { cardDue, claimCard } from '@/entrypoints/background/card-policy';
+import { forgetShown } from '@/entrypoints/background/session-shown';
 import { handleMessage } from '@/entrypoints/background/router';
 
 const page = (url: string) => ({ url, tab: { url } as never, id: fakeBrowser.runtime.id });
-const request = (url: string) => handleMessage({ type: 'card:request' }, page(url));
+const due = (url: string) => cardDue(new URL(url).hostname);
+const claim = async (url: string) => (await claimCard(new URL(url).hostname)).card;
 
-describe('card:request', () => {
+describe('whether the card is due', () => {
   it('answers a covered page with the company and how the card should behave', async () => {
-    const answer = await request('https://music.youtube.com/watch?v=1');
+    const answer = await due('https://music.youtube.com/watch?v=1');
     expect(answer).toMatchObject({
       show: true,
       company: { id: 'youtube', name: 'YouTube' },
@@ -18,35 +20,46 @@ describe('card:request', () => {
     });
   });
 
-  it('says no for uncovered pages, lookalike hosts and non-web pages', async () => {
-    for (const url of ['https://example.org/', 'https://notyoutube.com/', 'https://youtube.com.example.org/', 'file:///youtube.com']) {
-      expect(await request(url), url).toEqual({ show: false, reason: 'not-covered' });
+  it('says no for uncovered pages and lookalike hosts', async () => {
+    for (const url of ['https://example.org/', 'https://notyoutube.com/', 'https://youtube.com.example.org/']) {
+      expect(await due(url), url).toEqual({ show: false, reason: 'not-covered' });
     }
+    expect(await cardDue(null)).toEqual({ show: false, reason: 'not-covered' });
   });
 
   it('judges the page by the sender, not by anything in the message', async () => {
-    await expect(handleMessage({ type: 'card:request', host: 'youtube.com' }, page('https://example.org/'))).rejects.toThrow(
+    await expect(handleMessage({ type: 'card:visible', host: 'youtube.com' }, page('https://example.org/'))).rejects.toThrow(
       /unexpected field "host"/,
     );
   });
 
-  it('shows once per site per session by default, on every load when asked', async () => {
-    expect(await request('https://www.youtube.com/')).toMatchObject({ show: true });
-    expect(await request('https://m.youtube.com/')).toEqual({ show: false, reason: 'already-shown' });
-    expect(await request('https://www.reddit.com/')).toMatchObject({ show: true });
-    await clearShownThisSession();
-    expect(await request('https://www.youtube.com/')).toMatchObject({ show: true });
+  it('shows once per site per session by default, on every load when asked; looking spends nothing', async () => {
+    expect(await due('https://www.youtube.com/')).toMatchObject({ show: true });
+    expect(await due('https://www.youtube.com/')).toMatchObject({ show: true });
+    expect(await claim('https://www.youtube.com/')).toMatchObject({ show: true });
+    expect(await claim('https://m.youtube.com/')).toEqual({ show: false, reason: 'already-shown' });
+    expect(await due('https://m.youtube.com/')).toEqual({ show: false, reason: 'already-shown' });
+    expect(await claim('https://www.reddit.com/')).toMatchObject({ show: true });
+    await forgetShown();
+    expect(await claim('https://www.youtube.com/')).toMatchObject({ show: true });
 
     await updateSettings((s) => ({ ...s, showMode: 'every-load' }));
-    expect(await request('https://www.youtube.com/')).toMatchObject({ show: true });
-    expect(await request('https://www.youtube.com/')).toMatchObject({ show: true });
+    expect(await claim('https://www.youtube.com/')).toMatchObject({ show: true });
+    expect(await claim('https://www.youtube.com/')).toMatchObject({ show: true });
+  });
+
+  it('a claim released (the page went away first) is not spent', async () => {
+    const { card, release } = await claimCard('www.spotify.com');
+    expect(card).toMatchObject({ show: true });
+    await release();
+    expect(await due('https://open.spotify.com/')).toMatchObject({ show: true });
   });
 
   it('respects "never" and turned-off sites', async () => {
     await setSiteEnabled('netflix', false);
-    expect(await request('https://www.netflix.com/')).toEqual({ show: false, reason: 'disabled' });
+    expect(await claim('https://www.netflix.com/')).toEqual({ show: false, reason: 'disabled' });
     await updateSettings((s) => ({ ...s, showMode: 'never' }));
-    expect(await request('https://www.spotify.com/')).toEqual({ show: false, reason: 'never' });
+    expect(await claim('https://www.spotify.com/')).toEqual({ show: false, reason: 'never' });
   });
 });
 
@@ -72,15 +85,16 @@ describe('site:set-enabled and dataset:ensure', () => {
 describe('malformed messages are rejected with a reason', () => {
   it.each([
     [undefined, /not a message/],
-    ['card:request', /not a message/],
+    ['card:visible', /not a message/],
     [{ type: 'lookup' }, /unknown message type "lookup"/],
     [{ type: 'site:set-enabled', companyId: 'uber' }, /missing field "enabled"/],
     [{ type: 'site:set-enabled', companyId: 'Uber!', enabled: false }, /bad companyId/],
     [{ type: 'site:set-enabled', companyId: 'uber', enabled: 'no' }, /must be a boolean/],
     [{ type: 'dataset:ensure', extra: 1 }, /unexpected field "extra"/],
     [{ type: 'site:set-enabled', companyId: 'x'.repeat(500), enabled: true }, /too long/],
-    [{ type: { toString: (): string => 'card:request' } }, /not a message/],
-    [[{ type: 'card:request' }], /not a message/],
+    [{ type: 'card:request' }, /unknown message type "card:request"/],
+    [{ type: { toString: (): string => 'card:visible' } }, /not a message/],
+    [[{ type: 'card:visible' }], /not a message/],
     [{ type: 'x'.repeat(10_000) }, /unknown message type "x{40}"$/],
   ])('%j', async (message, reason) => {
     await expect(handleMessage(message, page('https://www.uber.com/'))).rejects.toThrow(reason);
@@ -90,7 +104,7 @@ describe('malformed messages are rejected with a reason', () => {
   it('refuses messages from anything but this extension', async () => {
     const stranger = { url: 'https://www.uber.com/', id: 'another-extension-id' };
     await expect(handleMessage({ type: 'site:set-enabled', companyId: 'uber', enabled: false }, stranger)).rejects.toThrow(/not from this extension/);
-    await expect(handleMessage({ type: 'card:request' }, { url: 'https://www.uber.com/' })).rejects.toThrow(/not from this extension/);
+    await expect(handleMessage({ type: 'card:visible' }, { url: 'https://www.uber.com/' })).rejects.toThrow(/not from this extension/);
     expect((await getSettings()).disabledSites).toEqual([]);
   });
 

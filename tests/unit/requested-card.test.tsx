@@ -1,0 +1,31 @@
+// A card the user asked for (the keyboard shortcut, the popup's "Show the card here") takes the keyboard.
+import { render, screen } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import { OverlayCard } from '@/components/OverlayCard';
+import { acme } from '../fixtures/profiles';
+
+describe('a card the user asked for', () => {
+  const renderCard = (takeFocus: boolean) =>
+    render(
+      <OverlayCard
+        company={acme}
+        behaviour={{ position: 'bottom-right', autoHideSeconds: 0 }}
+        takeFocus={takeFocus}
+        onClose={() => undefined}
+        onSetSiteEnabled={() => Promise.resolve()}
+        onOpenOptions={() => undefined}
+      />,
+    );
+
+  it('takes focus as it opens (the shortcut, the popup), so its controls are one Tab away', () => {
+    renderCard(true);
+    expect(document.activeElement).toBe(screen.getByRole('region', { name: 'Python at Acme' }));
+  });
+
+  it('a card that came by itself does not', () => {
+    renderCard(false);
+    const region = screen.getByRole('region', { name: 'Python at Acme' });
+    expect(region.contains(document.activeElement)).toBe(false);
+    expect(region.hasAttribute('tabindex')).toBe(false);
+  });
+});
