@@ -77,7 +77,6 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['webRequest', ...DETECTION_ORIGINS] }
       : { optional_permissions: ['webRequest'], optional_host_permissions: DETECTION_ORIGINS }),
-    action: { default_title: '__MSG_extName__' },
     // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings). Why
     // this key: data/toggle-command.ts.
     commands: {

@@ -5,13 +5,15 @@ interface Props {
   grid: Grid;
   /** the caption screen readers announce for the table; also shown above it */
   caption: string;
+  /** why each company is listed, by company id, when a search filtered the grid */
+  why?: ReadonlyMap<string, string>;
 }
 
 /**
  * Every company against every area as a real table: sighted readers see coloured cells, screen readers hear
  * row and column headers with each cell. A filled cell links to the company's profile opened at that area.
  */
-export function AreaGrid({ grid, caption }: Props) {
+export function AreaGrid({ grid, caption, why }: Props) {
   const total = grid.rows.length;
   return (
     <div class="pi-grid-scroll">
@@ -41,6 +43,7 @@ export function AreaGrid({ grid, caption }: Props) {
             <tr key={company.id}>
               <th scope="row" class="pi-grid-company">
                 <a href={profileHash(company.id)}>{company.name}</a>
+                {why?.get(company.id) && <span class="pi-why">{why.get(company.id)}</span>}
               </th>
               {cells.map((cell) => (
                 <td key={cell.area} class="pi-grid-cell" data-area={cell.area}>

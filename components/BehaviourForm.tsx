@@ -1,4 +1,4 @@
-import { AUTO_HIDE_CHOICES, POSITIONS, SHOW_MODES, type Settings } from '@/data/settings-shape';
+import { AUTO_HIDE_CHOICES, MAKE_ROOM_WAYS, POSITIONS, SHOW_MODES, THEMES, type Settings } from '@/data/settings-shape';
 import { t, type MessageKey } from '@/data/i18n';
 
 const SHOW_MODE_LABELS: Record<Settings['showMode'], MessageKey> = {
@@ -11,6 +11,17 @@ const POSITION_LABELS: Record<Settings['position'], MessageKey> = {
   'bottom-left': 'positionBottomLeft',
   'top-right': 'positionTopRight',
   'top-left': 'positionTopLeft',
+};
+
+const MAKE_ROOM_LABELS: Record<Settings['makeRoomBy'], MessageKey> = {
+  collapse: 'makeRoomCollapse',
+  close: 'makeRoomClose',
+};
+const THEME_LABELS: Record<Settings['theme'], MessageKey> = {
+  page: 'themePage',
+  system: 'themeSystem',
+  light: 'themeLight',
+  dark: 'themeDark',
 };
 
 interface Props {
@@ -55,7 +66,7 @@ export function BehaviourForm({ settings, onChange }: Props) {
         </select>
       </label>
       <label class="pi-field">
-        <span>{t('hideAutomatically')}</span>
+        <span>{t('makeRoomAfter')}</span>
         <select
           value={String(settings.autoHideSeconds)}
           onChange={(e) => onChange({ autoHideSeconds: Number((e.currentTarget as HTMLSelectElement).value) })}
@@ -67,7 +78,36 @@ export function BehaviourForm({ settings, onChange }: Props) {
           ))}
         </select>
       </label>
-      <p class="pi-muted">{t('countdownNote')}</p>
+      <label class="pi-field">
+        <span>{t('makeRoomBy')}</span>
+        <select
+          value={settings.makeRoomBy}
+          onChange={(e) => onChange({ makeRoomBy: (e.currentTarget as HTMLSelectElement).value as Settings['makeRoomBy'] })}
+        >
+          {MAKE_ROOM_WAYS.map((way) => (
+            <option key={way} value={way}>
+              {t(MAKE_ROOM_LABELS[way])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="pi-muted">
+        {t('countdownNote')} {t('tabNote')}
+      </p>
+      <label class="pi-field">
+        <span>{t('cardTheme')}</span>
+        <select
+          value={settings.theme}
+          onChange={(e) => onChange({ theme: (e.currentTarget as HTMLSelectElement).value as Settings['theme'] })}
+        >
+          {THEMES.map((theme) => (
+            <option key={theme} value={theme}>
+              {t(THEME_LABELS[theme])}
+            </option>
+          ))}
+        </select>
+      </label>
+      <p class="pi-muted">{t('themeNote')}</p>
     </section>
   );
 }

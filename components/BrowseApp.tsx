@@ -3,6 +3,7 @@ import { areaGrid, profileHash, type GridOrder } from '@/data/area-grid';
 import { loadDataset } from '@/data/dataset-client';
 import type { CompanyProfile } from '@/data/schema';
 import { searchProfiles } from '@/data/search';
+import { whyMatched } from '@/data/search-reasons';
 import { isOwnSource } from '@/data/source-kinds';
 import { AreaGrid } from './AreaGrid';
 import { CompanyCard } from './CompanyCard';
@@ -64,8 +65,10 @@ function GridView({ companies }: { companies: readonly CompanyProfile[] }) {
   const [order, setOrder] = useState<GridOrder>(lastOrder);
   lastQuery = query;
   lastOrder = order;
-  const results = searchProfiles(companies, query);
+  const hits = searchProfiles(companies, query);
+  const results = hits.map((hit) => hit.profile);
   const grid = areaGrid(results, order);
+  const why = new Map(hits.map((hit) => [hit.profile.id, whyMatched(hit.reasons)]));
 
   // Coming back from a profile: put focus on that company's row, where the reader left.
   useLayoutEffect(() => {
@@ -92,7 +95,7 @@ function GridView({ companies }: { companies: readonly CompanyProfile[] }) {
         {results.length === companies.length ? t('countAll', companies.length) : t('countSome', results.length, companies.length)}
       </p>
       {results.length > 0 ? (
-        <AreaGrid grid={grid} caption={t('gridCaption', results.length)} />
+        <AreaGrid grid={grid} caption={t('gridCaption', results.length)} why={why} />
       ) : (
         <p class="pi-empty">{t('noMatch', query)}</p>
       )}

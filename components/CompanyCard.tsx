@@ -35,7 +35,8 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
           <ul class="pi-uses">
             {group.uses.map((use, i) => (
               <li class="pi-use" key={i}>
-                <span class="pi-use-text">{use.text}</span>{' '}
+                {/* A no-break space: the source numbers stay with the sentence's last word, never alone on a line. */}
+                <span class="pi-use-text">{use.text}</span>{'\u00a0'}
                 <span class="pi-refs" aria-label={t('sourceNumbers', use.sourceNumbers.join(', '))}>
                   {use.sourceNumbers.map((n) => `[${n}]`).join('')}
                 </span>
@@ -70,7 +71,7 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
               </a>
               <span class="pi-source-meta">
                 {' '}
-                {s.publisher}, {s.year}
+                {s.meta}
               </span>{' '}
               <span class={`pi-kind ${isOwnSource(s.kind) ? 'pi-kind-own' : 'pi-kind-third'}`} title={sourceKindLabel(s.kind).long}>
                 {sourceKindLabel(s.kind).tag}

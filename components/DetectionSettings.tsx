@@ -45,7 +45,7 @@ export function DetectionSettings() {
   };
 
   return (
-    <section class="pi-panel" aria-labelledby="detection-heading">
+    <section class="pi-panel" id="detection" aria-labelledby="detection-heading">
       <h2 id="detection-heading">{t('detectionHeading')}</h2>
       <label class="pi-choice pi-detection-toggle">
         <input

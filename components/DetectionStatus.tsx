@@ -14,6 +14,9 @@ async function detectionsForTab(tabId: number | null): Promise<TabDetectionRespo
  * The popup on a site without a profile: the detector's findings when it is on, a plain "nothing found" or
  * "not checked yet", and when it is off, one line saying where to turn it on.
  */
+/** The options page at its detection section (the popup's bar already links to the page as a whole). */
+const openDetectionSettings = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#detection') });
+
 export function DetectionStatus({ tabId }: { tabId: number | null }) {
   const [answer, setAnswer] = useState<TabDetectionResponse | null>(null);
 
@@ -26,8 +29,8 @@ export function DetectionStatus({ tabId }: { tabId: number | null }) {
     return (
       <p class="pi-muted pi-detection-hint">
         {t('detectionOffHint')}{' '}
-        <button type="button" class="pi-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
-          {t('options')}
+        <button type="button" class="pi-link-button" onClick={openDetectionSettings}>
+          {t('detectionOpenSettings')}
         </button>
       </p>
     );

@@ -9,11 +9,20 @@ import { SiteList } from './SiteList';
 import { useSettings } from './useSettings';
 import { t } from '@/data/i18n';
 
-/** Options page: sites on/off, card behaviour, reset, and what data the extension carries. */
+/**
+ * When the most recently reviewed profile was reviewed, as a date in the page's language: what a reader can
+ * make of the dataset's age (its version is a hash, which says nothing to a person).
+ */
+function newestReview(companies: CompanyProfile[]): string {
+  const newest = companies.reduce((latest, c) => (c.reviewed > latest ? c.reviewed : latest), '');
+  if (!newest) return '';
+  return new Date(`${newest}T00:00:00Z`).toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: 'long', timeZone: 'UTC' });
+}
+
+/** Options page: card behaviour, sites on/off, detection, backup, reset, and what data the extension carries. */
 export function OptionsApp() {
   const [settings, updateSettings] = useSettings();
   const [companies, setCompanies] = useState<CompanyProfile[] | null>(null);
-  const [version, setVersion] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
@@ -21,7 +30,6 @@ export function OptionsApp() {
   useEffect(() => {
     loadDataset()
       .then((dataset) => {
-        setVersion(dataset.version);
         setProblem(dataset.problem);
         setCompanies(dataset.companies);
       })
@@ -56,13 +64,14 @@ export function OptionsApp() {
       {(!settings || !companies) && !error && <p class="pi-muted">{t('loading')}</p>}
       {settings && companies && (
         <>
+          {/* How the card behaves comes first: a handful of controls, which the long list of sites would bury. */}
+          <BehaviourForm settings={settings} onChange={(patch) => void save((s) => ({ ...s, ...patch }))} />
           <SiteList
             companies={companies}
             settings={settings}
             onToggle={(id, enabled) => void save((s) => withSiteEnabled(s, id, enabled))}
             onSetAll={(ids, enabled) => void save((s) => ids.reduce((acc, id) => withSiteEnabled(acc, id, enabled), s))}
           />
-          <BehaviourForm settings={settings} onChange={(patch) => void save((s) => ({ ...s, ...patch }))} />
           <DetectionSettings />
           <SettingsTransfer settings={settings} onImport={(imported) => updateSettings(() => imported)} />
           <section class="pi-panel" aria-labelledby="reset-heading">
@@ -78,7 +87,7 @@ export function OptionsApp() {
           </section>
           <section class="pi-panel" aria-labelledby="about-heading">
             <h2 id="about-heading">{t('dataHeading')}</h2>
-            <p>{t('dataText', companies.length, version)}</p>
+            <p>{t('dataText', companies.length, newestReview(companies))}</p>
           </section>
         </>
       )}

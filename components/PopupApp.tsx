@@ -80,7 +80,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
               <DetectionStatus tabId={tabId} />
             </>
           )}
-          <CompanyBrowser companies={state.companies} />
+          <CompanyBrowser companies={state.companies} focusSearch={state.fromCompany} />
         </>
       )}
       {state.kind !== 'loading' && (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CompanyProfile } from '@/data/schema';
 import { searchProfiles } from '@/data/search';
+import { whyMatched } from '@/data/search-reasons';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
 import { SearchField } from './SearchField';
 import { t } from '@/data/i18n';
@@ -36,10 +37,14 @@ interface Props {
   onSetAll: (ids: string[], enabled: boolean) => void;
 }
 
-/** One native checkbox per company, labelled with its name, its domains beside it; filter and bulk switches. */
+/**
+ * One native checkbox per company, labelled with its name, its domains beside it; filter and bulk switches. The
+ * filter is the popup's search, and says why each company is shown.
+ */
 export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
   const [query, setQuery] = useState('');
-  const shown = searchProfiles(companies, query);
+  const hits = searchProfiles(companies, query);
+  const shown = hits.map((hit) => hit.profile);
   const onCount = companies.filter((c) => isSiteEnabled(settings, c.id)).length;
   const scope = query ? 'shown' : 'all';
   return (
@@ -56,19 +61,29 @@ export function SiteList({ companies, settings, onToggle, onSetAll }: Props) {
         </button>
       </div>
       <ul class="pi-site-list">
-        {shown.map((c) => (
-          <li key={c.id}>
-            <input
-              type="checkbox"
-              id={`site-${c.id}`}
-              checked={isSiteEnabled(settings, c.id)}
-              aria-describedby={`domains-${c.id}`}
-              onChange={(e) => onToggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
-            />
-            <label for={`site-${c.id}`}>{c.name}</label>
-            <DomainList id={`domains-${c.id}`} domains={c.domains} />
-          </li>
-        ))}
+        {hits.map(({ profile: c, reasons }) => {
+          const why = whyMatched(reasons);
+          return (
+            <li key={c.id}>
+              <input
+                type="checkbox"
+                id={`site-${c.id}`}
+                checked={isSiteEnabled(settings, c.id)}
+                aria-describedby={why ? `why-${c.id} domains-${c.id}` : `domains-${c.id}`}
+                onChange={(e) => onToggle(c.id, (e.currentTarget as HTMLInputElement).checked)}
+              />
+              <label for={`site-${c.id}`}>{c.name}</label>
+              <span class="pi-site-details">
+                {why && (
+                  <span class="pi-why" id={`why-${c.id}`}>
+                    {why}
+                  </span>
+                )}
+                <DomainList id={`domains-${c.id}`} domains={c.domains} />
+              </span>
+            </li>
+          );
+        })}
       </ul>
       {shown.length === 0 && <p class="pi-empty">{t('noMatch', query)}</p>}
     </section>

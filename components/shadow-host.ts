@@ -1,3 +1,5 @@
+import { followModalDialogs } from './modal-dialogs';
+
 /**
  * The card's host in the page: <python-inside> with an open shadow root holding its styles and a container.
  *
@@ -7,7 +9,10 @@
  * - shown in the top layer as a manual popover where supported, so transforms, filters or z-indexes on the
  *   page's own elements cannot move, clip or cover it;
  * - styles adopted as a constructed stylesheet where possible, which a strict page CSP does not govern;
- * - if the page has taken the name `python-inside` (its own custom element), a plain <div> hosts the card.
+ * - if the page has taken the name `python-inside` (its own custom element), a plain <div> hosts the card;
+ * - CSS `zoom` on the page's <html> or <body> (or a dialog the card moved into) is undone inside the card, which
+ *   would otherwise grow with it and leave the window; the browser's own zoom, the person's choice, still applies;
+ * - above a modal <dialog> of the page, the card moves into it to stay reachable (modal-dialogs.ts).
  * Out of the page's flow (fixed, no size): adding the card never makes the browser lay the page out again.
  */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
@@ -58,11 +63,30 @@ export function mountShadowHost(name: string, css: string): ShadowHost | null {
   // Keys typed in the card must not reach the site's shortcuts (YouTube's "k", Reddit's "j").
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, (e) => e.stopPropagation());
   if ('showPopover' in host) host.popover = 'manual';
-  root.append(host);
-  try {
-    host.showPopover?.();
-  } catch {
-    // Not in the top layer (an older browser, or the page removed the host at once): it still shows in place.
-  }
-  return { host, container, remove: () => host.remove() };
+
+  // The zoom the page put on the host or its ancestors, undone one level down, so the card's own is 1.
+  const unzoom = () => (container.style.zoom = String(1 / ((host as { currentCSSZoom?: number }).currentCSSZoom || 1)));
+  const place = (parent: Element) => {
+    const focused = shadow.activeElement as HTMLElement | null;
+    parent.append(host); // leaving the top layer on the way: shown again, so it is drawn above everything there
+    try {
+      host.showPopover?.();
+    } catch {
+      // Not in the top layer (an older browser, or the page removed the host at once): it still shows in place.
+    }
+    unzoom();
+    focused?.focus();
+  };
+  place(root);
+  const stopFollowing = followModalDialogs(host, place);
+  addEventListener('resize', unzoom); // a page may zoom itself by media query
+  return {
+    host,
+    container,
+    remove: () => {
+      stopFollowing();
+      removeEventListener('resize', unzoom);
+      host.remove();
+    },
+  };
 }

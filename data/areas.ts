@@ -22,17 +22,6 @@ export const AREA_LABELS: Record<Area, string> = {
   tooling: 'Tooling',
 };
 
-/** Other words readers search an area by ("ML" for machine learning), matched like the label. */
-export const AREA_ALIASES: Record<Area, string[]> = {
-  'web-backend': ['web', 'backend', 'API', 'server'],
-  'machine-learning': ['ML', 'AI', 'artificial intelligence', 'deep learning'],
-  data: ['analytics', 'data engineering', 'pipelines'],
-  infrastructure: ['infra', 'DevOps', 'operations', 'networking'],
-  science: ['research', 'scientific computing'],
-  'desktop-client': ['desktop', 'client app'],
-  tooling: ['developer tools', 'build tools', 'type checking'],
-};
-
 const AREA_MESSAGE: Record<Area, MessageKey> = {
   'web-backend': 'areaWebBackend',
   'machine-learning': 'areaMachineLearning',

@@ -11,11 +11,16 @@ export interface UseGroup {
 
 export interface CardContent {
   groups: UseGroup[];
-  sources: (CompanySource & { number: number })[];
+  /** `meta`: who published it and when, the year said once ("PyCon US 2022", not "PyCon US 2022, 2022"). */
+  sources: (CompanySource & { number: number; meta: string })[];
 }
 
+/** Publisher and year, without repeating a year the publisher's name already carries (a conference's edition). */
+export const sourceMeta = ({ publisher, year }: Pick<CompanySource, 'publisher' | 'year'>): string =>
+  publisher.includes(String(year)) ? publisher : `${publisher}, ${year}`;
+
 export function cardContent(profile: CompanyProfile): CardContent {
-  const sources = profile.sources.map((s, i) => ({ ...s, number: i + 1 }));
+  const sources = profile.sources.map((s, i) => ({ ...s, number: i + 1, meta: sourceMeta(s) }));
   const numberOf = new Map(sources.map((s) => [s.id, s.number]));
   const groups = AREAS.map((area) => ({
     area,

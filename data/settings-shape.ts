@@ -4,32 +4,50 @@
  */
 export const SHOW_MODES = ['every-load', 'once-per-session', 'never'] as const;
 export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
-export const AUTO_HIDE_CHOICES = [0, 10, 20, 30, 60] as const;
+export const AUTO_HIDE_CHOICES = [0, 5, 10, 20, 30, 60] as const;
 export const MAX_AUTO_HIDE_SECONDS = 600;
+/** How the card makes room for the page when its time is up: shrink to a small tab, or close. */
+export const MAKE_ROOM_WAYS = ['collapse', 'close'] as const;
+/** The card's colours: judged from the page it is drawn on, the system's choice, or fixed. */
+export const THEMES = ['page', 'system', 'light', 'dark'] as const;
 
 export type ShowMode = (typeof SHOW_MODES)[number];
 export type Position = (typeof POSITIONS)[number];
+export type MakeRoomWay = (typeof MAKE_ROOM_WAYS)[number];
+export type Theme = (typeof THEMES)[number];
 
 export interface Settings {
   /** Company ids the user turned off. Stored as "off" so profiles added by an update start on. */
   disabledSites: string[];
   showMode: ShowMode;
   position: Position;
-  /** Seconds before the card hides itself; 0 = never. */
+  /** Seconds before the card makes room for the page; 0 = never. */
   autoHideSeconds: number;
+  makeRoomBy: MakeRoomWay;
+  theme: Theme;
 }
 
-/** What the card needs to know about behaviour (sent to content scripts with a lookup). */
-export type Behaviour = Pick<Settings, 'position' | 'autoHideSeconds'>;
+/** What the card needs to know about behaviour (sent to the card with its profile). */
+export type Behaviour = Pick<Settings, 'position' | 'autoHideSeconds' | 'makeRoomBy' | 'theme'>;
+
+export const behaviourOf = ({ position, autoHideSeconds, makeRoomBy, theme }: Settings): Behaviour => ({
+  position,
+  autoHideSeconds,
+  makeRoomBy,
+  theme,
+});
 
 export const SETTINGS_KEY = 'settings';
-export const SETTINGS_VERSION = 1;
+/** 2 added makeRoomBy and theme (and made 10 s the default time, the card shrinking to a tab rather than closing). */
+export const SETTINGS_VERSION = 2;
 
 export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   disabledSites: [],
   showMode: 'once-per-session',
   position: 'bottom-right',
-  autoHideSeconds: 20,
+  autoHideSeconds: 10,
+  makeRoomBy: 'collapse',
+  theme: 'page',
 });
 
 const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
@@ -53,6 +71,8 @@ export function repairSettings(raw: unknown): Settings {
       typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_AUTO_HIDE_SECONDS
         ? seconds
         : DEFAULT_SETTINGS.autoHideSeconds,
+    makeRoomBy: isOneOf(MAKE_ROOM_WAYS, r.makeRoomBy) ? r.makeRoomBy : DEFAULT_SETTINGS.makeRoomBy,
+    theme: isOneOf(THEMES, r.theme) ? r.theme : DEFAULT_SETTINGS.theme,
   };
 }
 
@@ -64,10 +84,12 @@ export function sameSettings(raw: unknown, settings: Settings): boolean {
   if (!raw || typeof raw !== 'object') return false;
   const r = raw as Record<string, unknown>;
   return (
-    Object.keys(r).length === 4 &&
+    Object.keys(r).length === Object.keys(DEFAULT_SETTINGS).length &&
     r.showMode === settings.showMode &&
     r.position === settings.position &&
     r.autoHideSeconds === settings.autoHideSeconds &&
+    r.makeRoomBy === settings.makeRoomBy &&
+    r.theme === settings.theme &&
     Array.isArray(r.disabledSites) &&
     r.disabledSites.length === settings.disabledSites.length &&
     r.disabledSites.every((id, i) => id === settings.disabledSites[i])

@@ -14,8 +14,11 @@ export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`,
   fallback: { ...DEFAULT_SETTINGS },
   version: SETTINGS_VERSION,
   // Version 1 is the first published shape. A later version adds `N: (old) => new` here; repairSettings then
-  // fixes whatever a migration could not.
-  migrations: {},
+  // fixes whatever a migration could not. 2: how the card makes room, and its colours; a stored time is the
+  // person's own choice and is kept.
+  migrations: {
+    2: (v1: unknown) => ({ makeRoomBy: DEFAULT_SETTINGS.makeRoomBy, theme: DEFAULT_SETTINGS.theme, ...(v1 as object) }),
+  },
 });
 
 /** Current settings, repaired field by field; a repaired value is written back so every context agrees. */

@@ -15,7 +15,8 @@ const BADGE_COLOR = '#1f4e8c';
 /** Signs of Python found by the detector: another text and colour, so it never passes for a curated profile. */
 export const DETECTED_BADGE_TEXT = 'Py?';
 const DETECTED_BADGE_COLOR = '#5b3d99';
-const DEFAULT_TITLE = 'Python Inside';
+/** The toolbar button's tooltip on a page without a profile, in the browser's language (as the manifest's). */
+const defaultTitle = () => t('actionTitle');
 
 // MV3 calls it `action`, Firefox MV2 `browserAction`; same methods.
 const action = (): typeof browser.action => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;
@@ -31,7 +32,7 @@ export async function badgeFor(url: string | undefined, settings: SettingsSource
   const company = host ? await companyForHost(host) : null;
   if (!company) {
     const detections = host && tabId !== undefined ? await detectionsFor(tabId, url) : null;
-    if (!detections?.length) return { text: '', title: DEFAULT_TITLE };
+    if (!detections?.length) return { text: '', title: defaultTitle() };
     return { text: DETECTED_BADGE_TEXT, title: t('badgeDetected', detections.map((d) => d.name).join(', ')), color: DETECTED_BADGE_COLOR };
   }
   if (!isSiteEnabled(typeof settings === 'function' ? await settings() : settings, company.id)) return { text: '', title: t('badgeOff', company.name) };

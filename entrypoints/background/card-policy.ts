@@ -5,7 +5,7 @@
  */
 import type { CardResponse } from '@/data/messages';
 import { getSettings } from '@/data/settings';
-import { isSiteEnabled } from '@/data/settings-shape';
+import { behaviourOf, isSiteEnabled } from '@/data/settings-shape';
 import { companyForHost } from './lookup';
 import { serial } from './serial';
 import { markShown, shownThisSession, unmarkShown } from './session-shown';
@@ -18,7 +18,7 @@ export async function cardDue(host: string | null): Promise<CardResponse> {
   if (!isSiteEnabled(settings, company.id)) return { show: false, reason: 'disabled' };
   if (settings.showMode === 'never') return { show: false, reason: 'never' };
   if (settings.showMode === 'once-per-session' && (await shownThisSession(company.id))) return { show: false, reason: 'already-shown' };
-  return { show: true, company, behaviour: { position: settings.position, autoHideSeconds: settings.autoHideSeconds } };
+  return { show: true, company, behaviour: behaviourOf(settings) };
 }
 
 export interface Claim {

@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/match';
 import type { CardRequest, CardResponse } from '@/data/messages';
 import { getSettings } from '@/data/settings';
+import { behaviourOf } from '@/data/settings-shape';
 import { cardDue, claimCard } from './card-policy';
 import { companyForHost } from './lookup';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
@@ -102,8 +103,7 @@ async function cardOnRequest(tabId: number, url: string | undefined, request: Ca
   const host = hostnameOfUrl(url);
   const company = host ? await companyForHost(host) : null;
   if (!company) return false;
-  const { position, autoHideSeconds } = await getSettings();
-  return handCard(tabId, { show: true, company, behaviour: { position, autoHideSeconds }, request });
+  return handCard(tabId, { show: true, company, behaviour: behaviourOf(await getSettings()), request });
 }
 
 /** The keyboard shortcut (TOGGLE_COMMAND), for the tab it was pressed in. */

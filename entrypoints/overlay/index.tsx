@@ -2,10 +2,11 @@ import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
+import { pageScheme, type Scheme } from '@/components/page-scheme';
 import { mountShadowHost } from '@/components/shadow-host';
 import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
 import type { CardRequest } from '@/data/messages';
-import { isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
+import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
 // has loaded, only when the card is due and the page is visible (see entrypoints/background/injection.ts), so
@@ -36,6 +37,10 @@ export default defineUnlistedScript(() => {
   showCard(handed, handed.request !== undefined);
 });
 
+/** The card's colours: fixed, the system's (null), or judged from the page once, when the card is drawn. */
+const schemeFor = ({ theme, position }: Behaviour, host?: Element): Scheme | null =>
+  theme === 'page' ? pageScheme(position, host) : theme === 'system' ? null : theme;
+
 /**
  * Draws the card. One the user asked for (`asked`) takes the keyboard: focus moves into it, so its controls are
  * one Tab away rather than after everything on a long page, and goes back where it was when the card closes.
@@ -43,11 +48,12 @@ export default defineUnlistedScript(() => {
  */
 function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean) {
   const { company } = handed;
-  let behaviour: Behaviour = handed.behaviour;
+  let behaviour = behaviourOf(repairSettings(handed.behaviour)); // every field, whatever was handed over
   let offByThisCard = false;
   const focusBefore = asked ? document.activeElement : null;
   const ui = mountShadowHost('python-inside', cardCss);
   if (!ui) return; // not an HTML page (an SVG image, an XML file): no card belongs there
+  let scheme = schemeFor(behaviour, ui.host);
   const close = () => {
     const shown = ui.container.isConnected;
     const focusInCard = document.activeElement === ui.host;
@@ -64,6 +70,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean)
         company={company}
         behaviour={behaviour}
         takeFocus={asked}
+        scheme={scheme}
         onClose={close}
         onOpenOptions={() => void askBackground({ type: 'options:open' }).catch(() => undefined)}
         onSetSiteEnabled={async (enabled) => {
@@ -76,7 +83,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean)
   draw();
 
   // Settings changed elsewhere (options, popup, another device): a site turned off loses its card at once;
-  // a new corner or auto-hide time applies at once.
+  // a new corner, time, way of making room or theme applies at once.
   cardApi().storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'sync' || !change || !ui.container.isConnected) return;
@@ -86,7 +93,9 @@ function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean)
       return;
     }
     offByThisCard = false;
-    behaviour = { position: settings.position, autoHideSeconds: settings.autoHideSeconds };
+    const next = behaviourOf(settings);
+    if (next.theme !== behaviour.theme || next.position !== behaviour.position) scheme = schemeFor(next, ui.host);
+    behaviour = next;
     draw();
   });
 }

@@ -5,5 +5,5 @@ import '@/components/pages.css';
 import { PopupApp } from '@/components/PopupApp';
 import { tabIdFromSearch } from '@/data/tab-company';
 
-localizePage();
+localizePage('extName');
 render(<PopupApp tabId={tabIdFromSearch(location.search)} />, document.getElementById('app')!);

@@ -2,7 +2,7 @@
 // card, in the light and the dark theme.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { violations } from './axe';
-import { card, extensionPage, tabIdOf, useExtension, type Harness } from './harness';
+import { card, extensionPage, setSettings, tabIdOf, useExtension, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -27,11 +27,15 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     return page;
   };
 
-  it('the in-page card, as it opens and with everything shown', async () => {
+  it('the in-page card, as it opens, with everything shown, and shrunk to its tab', async () => {
+    await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0, theme: scheme }); // the fixture page is light
     const page = await open('https://www.youtube.com/');
     await expect.poll(() => card(page, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await violations(page, 'python-inside')).toEqual([]);
     await card(page, 'YouTube').getByRole('button', { name: /^Show all/ }).click();
+    expect(await violations(page, 'python-inside')).toEqual([]);
+    await card(page, 'YouTube').getByRole('button', { name: 'Shrink to a tab' }).click();
+    await expect.poll(() => card(page, 'YouTube').getByRole('button', { name: 'YouTube' }).isVisible()).toBe(true);
     expect(await violations(page, 'python-inside')).toEqual([]);
   });
 
@@ -43,11 +47,18 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     await popup.goto(extensionPage(h, 'popup.html'));
     await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
     expect(await violations(popup)).toEqual([]);
+    // Search results that say why they matched.
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('LLM');
+    await expect.poll(() => popup.locator('.pi-why').count()).toBeGreaterThan(1);
+    expect(await violations(popup)).toEqual([]);
   });
 
   it('the options page', async () => {
     const options = await open(extensionPage(h, 'options.html'));
     await expect.poll(() => options.getByRole('checkbox').count()).toBeGreaterThan(30);
+    expect(await violations(options)).toEqual([]);
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('deep learning');
+    await expect.poll(() => options.locator('.pi-why').count()).toBeGreaterThan(1);
     expect(await violations(options)).toEqual([]);
   });
 

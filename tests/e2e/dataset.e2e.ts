@@ -70,7 +70,9 @@ describe('the grid of who uses Python for what', () => {
     await page.getByRole('searchbox', { name: 'Filter companies' }).fill('machine learning');
     const mlUsers = PROFILES.filter((p) => p.uses.some((u) => u.area === 'machine-learning'));
     await expect.poll(() => page.getByRole('status').textContent()).toBe(`${mlUsers.length} of ${PROFILES.length} companies`);
-    expect((await page.getByRole('rowheader').allTextContents()).sort()).toEqual(mlUsers.map((p) => p.name).sort());
+    expect((await page.getByRole('rowheader').getByRole('link').allTextContents()).sort()).toEqual(mlUsers.map((p) => p.name).sort());
+    // Each row says why it is there.
+    expect(new Set(await page.getByRole('rowheader').locator('.pi-why').allTextContents())).toEqual(new Set(['area Machine learning']));
   });
 
   it('opens from the popup and from the options page', async () => {

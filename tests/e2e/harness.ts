@@ -122,6 +122,8 @@ interface StoredSettings {
   showMode: string;
   position: string;
   autoHideSeconds: number;
+  makeRoomBy: string;
+  theme: string;
 }
 
 export async function storedSettings(h: Harness): Promise<StoredSettings> {
@@ -145,7 +147,14 @@ export async function waitForSettings(h: Harness, ok: (s: StoredSettings) => boo
  */
 export async function setSettings(h: Harness, patch: Record<string, unknown> = {}): Promise<void> {
   await h.worker.evaluate(async (p) => {
-    const defaults = { disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 };
+    const defaults = {
+      disabledSites: [],
+      showMode: 'once-per-session',
+      position: 'bottom-right',
+      autoHideSeconds: 10,
+      makeRoomBy: 'collapse',
+      theme: 'page',
+    };
     await chrome.storage.local.remove('shownCompanies'); // no card shown yet this session
     await chrome.storage.sync.set({ settings: { ...defaults, ...p } });
   }, patch);

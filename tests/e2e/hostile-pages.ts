@@ -67,6 +67,44 @@ export const HOSTILE_PAGES: Record<string, () => FixtureResponse> = {
   // Covered pages in frames: only the top document may get a card.
   'frames': () =>
     html('', `${TEXT}<iframe src="https://www.youtube.com/embed/x"></iframe><iframe src="https://www.reddit.com/r/python"></iframe>`),
+  // A site's own modal <dialog> (sign-in, consent): everything outside it is inert while it is open. Opened as the
+  // page loads with ?open, otherwise by the test; counts the clicks its own button gets.
+  'modal-dialog': () =>
+    html(
+      `<style>dialog { width: 420px; } dialog::backdrop { background: rgba(0, 0, 0, 0.5); }</style>
+      <script>
+        window.dialogClicks = 0;
+        addEventListener('DOMContentLoaded', () => {
+          document.getElementById('dialog-button').addEventListener('click', () => window.dialogClicks++);
+          if (location.search.includes('open')) document.getElementById('site-dialog').showModal();
+        });
+      </script>`,
+      `${TEXT}<dialog id="site-dialog" aria-label="Sign in"><p>Sign in to continue.</p><button id="dialog-button">Continue</button></dialog>`,
+    ),
+  // What sits in a page's corners: a cookie banner across the bottom with "Accept all" at its right end, and a chat
+  // bubble above it. Counts the clicks each gets.
+  'corner-controls': () =>
+    html(
+      `<style>
+        #cookies { position: fixed; left: 0; right: 0; bottom: 0; padding: 16px 24px; background: #222; color: #fff;
+          display: flex; justify-content: space-between; align-items: center; z-index: 1000; }
+        #chat { position: fixed; right: 24px; bottom: 100px; width: 60px; height: 60px; border-radius: 50%; z-index: 1000; }
+      </style>
+      <script>
+        window.clicks = [];
+        addEventListener('click', (e) => e.target.id && window.clicks.push(e.target.id));
+      </script>`,
+      `${TEXT}<div id="cookies"><span>We use cookies.</span><button id="accept-all">Accept all</button></div>
+      <button id="chat" aria-label="Chat with us">?</button>`,
+    ),
+  // CSS zoom on the page's own root and body (some sites scale themselves this way).
+  'zoom-html': () => html('<style>html { zoom: 2; }</style>', TEXT),
+  'zoom-body': () => html('<style>body { zoom: 1.5; }</style>', TEXT),
+  // A dark site, by its background colour only (no color-scheme), and one that says color-scheme: dark and leaves
+  // the background to the browser; a light site that says light.
+  'dark-background': () => html('<style>html, body { background: #101418; color: #e8e8e8; }</style>', TEXT),
+  'dark-scheme': () => html('<meta name="color-scheme" content="dark">', TEXT),
+  'light-scheme': () => html('<meta name="color-scheme" content="light"><style>body { background: #fafafa; }</style>', TEXT),
   // Breaks two WCAG rules on purpose: the accessibility suite's control, proving its check can fail.
   'inaccessible': () => html('', '<main><p style="color:#ccc;background:#fff">Faint text</p><input></main>'),
   // The page tries to talk to the extension the ways a page can.

@@ -79,6 +79,52 @@ describe('the page owns or removes the card', () => {
   });
 });
 
+describe('a modal dialog of the page, and what the page does with it', () => {
+  const parentOfCard = () => page.evaluate(() => document.querySelector('python-inside')?.parentElement?.tagName ?? null);
+
+  it('removed while open, with the card inside: the card goes back to the page and still works', async () => {
+    await page.goto('https://www.youtube.com/hostile/modal-dialog?open');
+    await visible('YouTube');
+    expect(await parentOfCard()).toBe('DIALOG');
+    await page.evaluate(() => document.querySelector('dialog')!.remove());
+    await expect.poll(parentOfCard).toBe('HTML');
+    await card(page, 'YouTube').getByRole('button', { name: 'Close' }).click(); // a real, hit-tested click
+    expect(await hosts(page)).toBe(0);
+    noErrors();
+  });
+
+  it('the page removes the card from its dialog: it stays removed, and nothing loops', async () => {
+    await page.goto('https://www.youtube.com/hostile/modal-dialog?open');
+    await visible('YouTube');
+    await page.evaluate(() => document.querySelector('python-inside')!.remove());
+    await page.evaluate(() => document.querySelector('dialog')!.close());
+    await page.evaluate(() => document.querySelector('dialog')!.showModal());
+    // A card that put itself back would be there by the next task (mutation observers run at the end of this
+    // one), and a card and page removing and re-adding each other would keep the page from answering at all.
+    expect(await hosts(page)).toBe(0);
+    noErrors();
+  });
+
+  it('nested modal dialogs: the card follows the topmost, then back down as they close', async () => {
+    await page.goto('https://www.youtube.com/hostile/modal-dialog?open');
+    await visible('YouTube');
+    await page.evaluate(() => {
+      const inner = document.createElement('dialog');
+      inner.id = 'inner';
+      inner.textContent = 'Are you sure?';
+      document.querySelector('dialog')!.append(inner);
+      inner.showModal();
+    });
+    const where = () => page.evaluate(() => document.querySelector('python-inside')?.parentElement?.id ?? null);
+    await expect.poll(where).toBe('inner');
+    await page.evaluate(() => (document.getElementById('inner') as HTMLDialogElement).close());
+    await expect.poll(where).toBe('site-dialog');
+    await card(page, 'YouTube').getByRole('button', { name: 'Close' }).click();
+    expect(await hosts(page)).toBe(0);
+    noErrors();
+  });
+});
+
 describe('unusual documents', () => {
   it('a strict CSP with Trusted Types enforced does not stop or unstyle the card', async () => {
     await page.goto('https://www.spotify.com/hostile/strict-csp');

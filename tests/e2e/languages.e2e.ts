@@ -20,6 +20,11 @@ describe.each([
     const getMessage = (key: string) => h.worker.evaluate((k) => chrome.i18n.getMessage(k), key);
     expect(await h.worker.evaluate(() => chrome.i18n.getUILanguage())).toMatch(new RegExp(`^${language}`));
 
+    // The toolbar button's tooltip, on a page without a profile and before any page: the language's own text.
+    const tooltip = await getMessage('actionTitle');
+    expect(tooltip).not.toBe('Python Inside: how the company behind this site uses Python');
+    expect(await h.worker.evaluate(() => chrome.action.getTitle({}))).toBe(tooltip);
+
     const page = await h.context.newPage();
     await page.goto('https://www.youtube.com/');
     await expect.poll(() => card(page, 'YouTube').count().catch(() => 0)).toBe(0); // not the English name
@@ -35,7 +40,8 @@ describe.each([
     expect(await popup.evaluate(() => document.documentElement.lang)).toMatch(new RegExp(`^${language}`));
 
     await popup.goto(extensionPage(h, 'options.html'));
-    await expect.poll(() => popup.getByRole('heading', { level: 2 }).first().textContent()).toBe(await getMessage('sitesHeading'));
+    const sitesHeading = await getMessage('sitesHeading');
+    await expect.poll(() => popup.getByRole('heading', { level: 2, name: sitesHeading }).isVisible()).toBe(true);
     expect(await popup.title()).toBe(await getMessage('optionsTitle'));
 
     await popup.goto(extensionPage(h, 'browse.html'));

@@ -18,8 +18,10 @@ describe('package budgets', () => {
     // site, its 39 rules and the detector: about 5 KB gzip of the 56.
     ['background.js', 56 * KB],
     ['popup.html', 25 * KB],
-    // Options also lists the response headers detection reads, taken from the rules themselves.
-    ['options.html', 27 * KB],
+    // Options also lists the response headers detection reads, taken from the rules themselves. 27 KB until its
+    // filter became the popup's search (addresses through the matcher, words, the synonyms for LLM, NLP, AI...,
+    // and the reason for each hit): 2.2 KB gzip, which left it 14 bytes over.
+    ['options.html', 28 * KB],
     ['browse.html', 25 * KB],
   ])('%s stays within %i bytes gzipped (with the chunks it loads)', (entry, budget) => {
     expect(sizes.entries[entry], `no ${entry} in the build`).toBeDefined();
@@ -27,9 +29,14 @@ describe('package budgets', () => {
   });
 
   // 350 KB until the card learned to wait for a visible, loaded page and to reach tabs open before the
-  // extension's lifetime began (about 2 KB of worker code).
-  it('the whole package stays under 355 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(355 * KB);
+  // extension's lifetime began (about 2 KB of worker code); 355 KB until search understood addresses, words and
+  // synonyms and said why each hit matched (7 KB: 5.5 KB of script, 1.2 KB of messages in three languages); 362 KB
+  // until the card learned to make room as a tab, to stay reachable above a page's modal dialog, to undo page
+  // zoom and to match the page's colours (9 KB: 4 KB of card script and CSS, 3 KB of new strings in three
+  // languages, the rest the options' new controls); 372 KB until the details of issue 13 (the tooltip, the
+  // detection hint and the "all of its domains" notes, in three languages).
+  it('the whole package stays under 376 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(376 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {

@@ -15,6 +15,8 @@ beforeEach(() => {
       return {
         goto: async (url) => void (await page.goto(url)),
         evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
+        click: (x, y) => page.mouse.click(x, y),
+        press: (key) => page.keyboard.press(key),
         close: () => page.close(),
       };
     },
@@ -30,4 +32,8 @@ describe('Chromium, shared scenarios', () => {
   it('options: a site turned off gets no card, turned on gets it back', () => scenarios.optionsTurnASiteOffAndOn(driver));
   it('the browser assigned the shortcut, and the popup names it', () => scenarios.shortcutIsAssigned(driver));
   it('popup: "Show the card here" brings the card onto its tab', () => scenarios.popupShowsTheCardHere(driver));
+  it('the card stays reachable above a modal dialog of the page', () => scenarios.cardAboveModalDialog(driver));
+  it('the card shrinks to a tab at the side and opens again', () => scenarios.cardShrinksToATab(driver));
+  it("CSS zoom on the page's <html> does not move the card out of the window", () => scenarios.cardUnderPageZoom(driver));
+  it('the card matches a dark page', () => scenarios.cardMatchesADarkPage(driver));
 });

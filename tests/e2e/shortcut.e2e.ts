@@ -57,6 +57,9 @@ describe('the keyboard shortcut, pressed on a real keyboard', () => {
     // The user asked for the card: the keyboard is in it, one Tab from its controls (not hundreds away at the
     // end of a long page).
     expect(await focused(page)).toBe('card:Python at YouTube');
+    // Its controls are the next Tabs: the card's bar first (Shrink to a tab, Close).
+    screen.press('Tab');
+    await expect.poll(() => focused(page)).toBe('card:Shrink to a tab');
     screen.press('Tab');
     await expect.poll(() => focused(page)).toBe('card:Close');
 

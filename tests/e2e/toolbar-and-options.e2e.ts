@@ -32,10 +32,10 @@ describe('toolbar badge', () => {
     const ytTab = await tabIdOf(h, yt);
     const otherTab = await h.worker.evaluate(async () => (await chrome.tabs.query({})).find((t) => t.url === undefined)?.id);
     await expect.poll(() => badgeOf(ytTab)).toEqual({ text: 'Py', title: 'Python at YouTube' });
-    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: '', title: 'Python Inside' });
+    await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
 
     await yt.goto('https://example.org/elsewhere');
-    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: '', title: 'Python Inside' });
+    await expect.poll(() => badgeOf(ytTab)).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
     await other.goto('https://www.nasa.gov/');
     await expect.poll(() => badgeOf(otherTab!)).toEqual({ text: 'Py', title: 'Python at NASA' });
 
@@ -96,9 +96,84 @@ describe('popup', () => {
   });
 });
 
+/** What the popup's result list shows: each company's name and the line saying why it matched. */
+const popupResults = (popup: Page) =>
+  popup.locator('.pi-company').evaluateAll((buttons) =>
+    buttons.map((b) => ({ name: b.querySelector('.pi-company-name')?.textContent, why: b.querySelector('.pi-company-meta')?.textContent })),
+  );
+
+/** Types a query into the popup's search box and waits until the list shows `count` companies. */
+async function searchPopup(popup: Page, query: string, count: number) {
+  await popup.getByRole('searchbox', { name: 'Search companies' }).fill(query);
+  const status = count === PROFILES.length ? `${count} companies` : `${count} of ${PROFILES.length} companies`;
+  await expect.poll(() => popup.getByRole('status').textContent(), { message: query }).toBe(status);
+  return popupResults(popup);
+}
+
+describe('the popup on a site without a profile, detection off', () => {
+  it('has one Options link, and the detection hint opens options at its detection section', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    await expect.poll(() => popup.getByRole('button', { name: 'Detection settings' }).isVisible()).toBe(true);
+    expect(await popup.getByRole('button', { name: 'Options', exact: true }).count()).toBe(1);
+    const opened = h.context.waitForEvent('page');
+    await popup.getByRole('button', { name: 'Detection settings' }).click();
+    const options = await opened;
+    await options.waitForLoadState();
+    expect(options.url()).toBe(extensionPage(h, 'options.html#detection'));
+    await expect.poll(() => options.getByRole('region', { name: 'Detect Python on any site' }).isVisible()).toBe(true);
+    await options.close();
+  });
+});
+
+describe('popup search', () => {
+  const usersOf = (language: string) => PROFILES.filter((p) => p.otherLanguages.includes(language));
+  const mlUsers = PROFILES.filter((p) => p.uses.some((u) => u.area === 'machine-learning'));
+
+  it('finds the company of a pasted hostname or URL, and says which domain matched', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    expect(await searchPopup(popup, 'www.youtube.com', 1)).toEqual([{ name: 'YouTube', why: 'domain youtube.com' }]);
+    expect(await searchPopup(popup, 'https://www.reddit.com/r/python', 1)).toEqual([{ name: 'Reddit', why: 'domain reddit.com' }]);
+    expect(await searchPopup(popup, 'mail.google.com', 1)).toEqual([{ name: 'Google', why: 'domain google.com' }]);
+    expect(await searchPopup(popup, 'ml.com', 1)).toEqual([{ name: 'Bank of America', why: 'domain ml.com' }]);
+  });
+
+  it('matches words, not fragments, and says why every company is listed', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    // "go" is the language Go, not every name with "go" in it.
+    expect(await searchPopup(popup, 'go', usersOf('Go').length)).toEqual(usersOf('Go').map((p) => ({ name: p.name, why: 'uses Go' })));
+    // "ml" and "AI" mean machine learning, not Merrill Lynch's ml.com or Airflow and Chainer.
+    for (const query of ['ml', 'AI']) {
+      expect(await searchPopup(popup, query, mlUsers.length)).toEqual(mlUsers.map((p) => ({ name: p.name, why: 'area Machine learning' })));
+    }
+    // A tool says which tool.
+    const flaskUsers = PROFILES.filter((p) => p.uses.some((u) => u.tools.includes('Flask')));
+    expect(await searchPopup(popup, 'flask', flaskUsers.length)).toEqual(flaskUsers.map((p) => ({ name: p.name, why: 'tool Flask' })));
+  });
+
+  it('knows LLM, NLP and data science', async () => {
+    const popup = await open(extensionPage(h, 'popup.html'));
+    await expect.poll(() => popup.getByText('No profile for this site.').isVisible()).toBe(true);
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('LLM');
+    await expect.poll(() => popupResults(popup)).toEqual(
+      expect.arrayContaining([
+        { name: 'Hugging Face', why: 'tool Transformers' },
+        { name: 'OpenAI', why: 'tool tiktoken' },
+        { name: 'LinkedIn', why: 'tools Liger Kernel, Hugging Face Transformers' },
+      ]),
+    );
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('nlp');
+    await expect.poll(() => popupResults(popup)).toEqual(expect.arrayContaining([{ name: 'Hugging Face', why: 'tool Transformers' }]));
+    await popup.getByRole('searchbox', { name: 'Search companies' }).fill('data science');
+    await expect.poll(() => popupResults(popup)).toEqual(expect.arrayContaining([{ name: 'Stripe', why: 'tools scikit-learn, pandas, Jupyter' }]));
+  });
+});
+
 describe('options', () => {
   it('exports the settings to a file and imports them back; a bad file changes nothing', async () => {
-    await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 });
+    await setSettings(h, { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30, makeRoomBy: 'close', theme: 'dark' });
     const options = await open(extensionPage(h, 'options.html'));
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: 'Export settings' }).click();
@@ -106,8 +181,8 @@ describe('options', () => {
     const exported = JSON.parse(readFileSync(file, 'utf8'));
     expect(exported).toEqual({
       format: 'python-inside-settings',
-      version: 1,
-      settings: { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30 },
+      version: 2,
+      settings: { disabledSites: ['nasa'], showMode: 'every-load', position: 'top-left', autoHideSeconds: 30, makeRoomBy: 'close', theme: 'dark' },
     });
 
     const dir = mkdtempSync(join(tmpdir(), 'pi-settings-'));
@@ -130,7 +205,10 @@ describe('options', () => {
     const box = options.getByRole('checkbox', { name: 'YouTube', exact: true });
     await expect.poll(() => box.isChecked()).toBe(true);
     expect(await options.getByRole('region', { name: 'Sites' }).getByRole('checkbox').count()).toBe(PROFILES.length);
-    expect(await options.getByText(new RegExp(`${PROFILES.length} company profiles, dataset version [0-9a-f]{8}`)).isVisible()).toBe(true);
+    // How recent the data is, as a date a person reads (not the dataset's hash).
+    const newest = PROFILES.map((p) => p.reviewed).sort().at(-1)!;
+    const date = new Date(`${newest}T00:00:00Z`).toLocaleDateString('en', { dateStyle: 'long', timeZone: 'UTC' });
+    expect(await options.getByText(`${PROFILES.length} company profiles, the newest reviewed on ${date}.`, { exact: false }).isVisible()).toBe(true);
 
     const site = await open('https://www.youtube.com/');
     await expect.poll(() => card(site, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
@@ -168,15 +246,51 @@ describe('options', () => {
     await options.getByRole('radio', { name: 'Never: only from the toolbar button' }).check();
     await waitForSettings(h, (s) => s.showMode === 'never');
     await options.getByRole('combobox', { name: 'Corner' }).selectOption('top-left');
-    await options.getByRole('combobox', { name: 'Hide automatically' }).selectOption('0');
+    await options.getByRole('combobox', { name: 'Make room for the page' }).selectOption('0');
+    await options.getByRole('combobox', { name: 'The card makes room by' }).selectOption('close');
+    await options.getByRole('combobox', { name: 'Card colours' }).selectOption('light');
+    await waitForSettings(h, (s) => s.theme === 'light');
     const stored = await h.worker.evaluate(async () => (await chrome.storage.sync.get('settings')).settings);
-    expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
+    expect(stored).toMatchObject({ showMode: 'never', position: 'top-left', autoHideSeconds: 0, makeRoomBy: 'close', theme: 'light' });
 
     await options.getByRole('button', { name: 'Reset to defaults' }).click();
     await waitForSettings(h, (s) => s.disabledSites.length === 0 && s.showMode === 'once-per-session');
     await options.getByRole('searchbox', { name: 'Filter' }).fill('');
     expect(await options.getByRole('radio', { name: 'Once per site per browser session' }).isChecked()).toBe(true);
-    expect(await storedSettings(h)).toEqual({ disabledSites: [], showMode: 'once-per-session', position: 'bottom-right', autoHideSeconds: 20 });
+    expect(await storedSettings(h)).toEqual({
+      disabledSites: [],
+      showMode: 'once-per-session',
+      position: 'bottom-right',
+      autoHideSeconds: 10,
+      makeRoomBy: 'collapse',
+      theme: 'page',
+    });
+    expect(await options.getByRole('combobox', { name: 'Card colours' }).inputValue()).toBe('page');
+  });
+});
+
+describe('the same search in options and in the grid', () => {
+  it('finds a pasted URL and says why each company matched', async () => {
+    const options = await open(extensionPage(h, 'options.html'));
+    const sites = options.getByRole('region', { name: 'Sites' });
+    await expect.poll(() => sites.getByRole('checkbox').count()).toBe(PROFILES.length);
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('https://www.reddit.com/r/python');
+    await expect.poll(() => sites.getByRole('checkbox').count()).toBe(1);
+    expect(await sites.getByRole('listitem').locator('.pi-why').textContent()).toBe('domain reddit.com');
+    await options.getByRole('searchbox', { name: 'Filter' }).fill('nlp');
+    await expect.poll(() => sites.getByRole('checkbox', { name: 'Hugging Face', exact: true }).isVisible()).toBe(true);
+    const row = sites.getByRole('listitem').filter({ has: options.getByRole('checkbox', { name: 'Hugging Face', exact: true }) });
+    expect(await row.locator('.pi-why').textContent()).toBe('tool Transformers');
+
+    const browse = await open(extensionPage(h, 'browse.html'));
+    await expect.poll(() => browse.getByRole('table').isVisible()).toBe(true);
+    await browse.getByRole('searchbox', { name: 'Filter companies' }).fill('www.youtube.com');
+    await expect.poll(() => browse.getByRole('status').textContent()).toBe(`1 of ${PROFILES.length} companies`);
+    expect(await browse.getByRole('rowheader').locator('.pi-why').textContent()).toBe('domain youtube.com');
+    await browse.getByRole('searchbox', { name: 'Filter companies' }).fill('go');
+    const goUsers = PROFILES.filter((p) => p.otherLanguages.includes('Go'));
+    await expect.poll(() => browse.getByRole('status').textContent()).toBe(`${goUsers.length} of ${PROFILES.length} companies`);
+    expect(await browse.getByRole('rowheader').locator('.pi-why').allTextContents()).toEqual(goUsers.map(() => 'uses Go'));
   });
 });
 

@@ -38,7 +38,7 @@ const tabSeen = (url: string) =>
 const status = () => options.evaluate(() => document.querySelector('#detection-heading')?.closest('section')?.querySelector('[role="status"]')?.textContent ?? '', null);
 
 async function switchDetection(expected: string) {
-  await options.click(SWITCH);
+  await options.clickOn(SWITCH);
   await waitFor(status, (s) => s === expected, `status "${expected}"`);
 }
 

@@ -76,7 +76,7 @@ async function firstExtensionPage(browser: Browser): Promise<Page> {
 
 /** A tab that can also be clicked with real input (BiDi input actions), which counts as a user action. */
 export interface FirefoxTab extends Tab {
-  click(selector: string): Promise<void>;
+  clickOn(selector: string): Promise<void>;
 }
 
 export interface FirefoxDriver extends Driver {
@@ -118,7 +118,9 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
         page = await openExtensionPage(url);
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
-      click: (selector) => page.click(selector),
+      clickOn: (selector) => page.click(selector),
+      click: (x, y) => page.mouse.click(x, y),
+      press: (key) => page.keyboard.press(key),
       close: () => page.close(),
     };
   };

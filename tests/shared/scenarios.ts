@@ -1,13 +1,19 @@
 /**
  * Scenarios shared by the Chromium (Playwright) and Firefox (Puppeteer over WebDriver BiDi) suites: each
- * browser supplies a small driver, the scenarios are written once. Interactions go through the page's own DOM
- * (element.click() in the page), so both tools drive them the same way.
+ * browser supplies a small driver, the scenarios are written once. Most interactions go through the page's own
+ * DOM (element.click() in the page), so both tools drive them the same way; where what matters is whether a
+ * person could do it (a modal dialog makes the rest of the page inert to the mouse and keyboard, not to
+ * element.click()), they use the browser's real mouse and keyboard.
  */
 import { expect } from 'vitest';
 
 export interface Tab {
   goto(url: string): Promise<void>;
   evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+  /** A real mouse click at a point of the viewport: the browser decides what it hits. */
+  click(x: number, y: number): Promise<void>;
+  /** A real key press, to whatever has focus. */
+  press(key: 'Tab' | 'Enter' | 'Escape'): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +29,34 @@ export const cardName = (tab: Tab) =>
     const host = document.querySelector('python-inside, [data-python-inside]');
     return host?.shadowRoot?.querySelector('[role="region"]')?.getAttribute('aria-label') ?? null;
   }, null);
+
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+  width: number;
+  height: number;
+}
+
+/** The viewport box of the card (null: no card), or of its control named `label` (aria-label, or text not hidden). */
+const cardRect = (tab: Tab, label: string | null = null) =>
+  tab.evaluate((name) => {
+    const root = document.querySelector('python-inside, [data-python-inside]')?.shadowRoot;
+    const nameOf = (b: Element) =>
+      b.getAttribute('aria-label') ?? [...b.childNodes].map((n) => (n instanceof Element && n.ariaHidden ? '' : n.textContent)).join('').trim();
+    const el = name ? [...(root?.querySelectorAll('button') ?? [])].find((b) => nameOf(b) === name) : root?.querySelector('[role="region"]');
+    return el ? (el.getBoundingClientRect().toJSON() as Rect) : null;
+  }, label);
+
+/** A real click in the middle of the card's control named `label`. */
+async function clickInCard(tab: Tab, label: string) {
+  const box = await cardRect(tab, label);
+  if (!box) throw new Error(`No "${label}" in the card`);
+  await tab.click(box.left + box.width / 2, box.top + box.height / 2);
+}
+
+const viewport = (tab: Tab) => tab.evaluate(() => ({ width: innerWidth, height: innerHeight }), null);
 
 export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
   const end = Date.now() + timeout;
@@ -51,7 +85,9 @@ export const setSettings = (d: Driver, settings: Record<string, unknown>) =>
     async (s) => {
       const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
       await api.storage.local.remove('shownCompanies'); // no card shown yet this session
-      await api.storage.sync.set({ settings: { disabledSites: [], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 0, ...s } });
+      await api.storage.sync.set({
+        settings: { disabledSites: [], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 0, makeRoomBy: 'collapse', theme: 'page', ...s },
+      });
     },
     settings,
   );
@@ -255,5 +291,88 @@ export const scenarios = {
       await waitFor(() => cardName(site), (n) => n === null, 'card closed');
     }
     await site.close();
+  },
+
+  /**
+   * A modal <dialog> of the page, opened before or after the card appears: the card stays above it and takes a
+   * real click on ×; by keyboard, Tab leads from the dialog into the card and Escape there closes only the card.
+   */
+  async cardAboveModalDialog(d: Driver) {
+    await setSettings(d, {});
+    const tab = await d.openTab();
+    const dialogOpen = () => tab.evaluate(() => document.querySelector('dialog')!.open, null);
+    const showModal = () => tab.evaluate(() => document.querySelector('dialog')!.showModal(), null);
+    for (const when of ['before', 'after']) {
+      await tab.goto(`https://www.youtube.com/hostile/modal-dialog${when === 'before' ? '?open' : ''}`);
+      await waitFor(() => cardName(tab), (n) => n === 'Python at YouTube', `card with a dialog opened ${when}`);
+      if (when === 'after') await showModal();
+      expect(await dialogOpen()).toBe(true);
+      await clickInCard(tab, 'Close');
+      await waitFor(() => cardName(tab), (n) => n === null, `× clicked, dialog opened ${when}`);
+      expect(await dialogOpen()).toBe(true);
+    }
+    await tab.goto('https://www.youtube.com/hostile/modal-dialog');
+    await waitFor(() => cardName(tab), (n) => n === 'Python at YouTube', 'card');
+    await showModal();
+    const focusInCard = () => tab.evaluate(() => document.querySelector('python-inside')?.shadowRoot?.activeElement?.tagName ?? null, null);
+    for (let i = 0; i < 6 && !(await focusInCard()); i++) await tab.press('Tab');
+    expect(await focusInCard()).toBe('BUTTON');
+    await tab.press('Escape');
+    await waitFor(() => cardName(tab), (n) => n === null, 'Escape in the card');
+    expect(await dialogOpen()).toBe(true);
+    await tab.close();
+  },
+
+  /** The compact form, with the real mouse: shrink to the tab at the side of the window, and open again. */
+  async cardShrinksToATab(d: Driver) {
+    await setSettings(d, {});
+    const tab = await d.openTab();
+    await tab.goto('https://www.uber.com/hostile/corner-controls');
+    await waitFor(() => cardName(tab), (n) => n === 'Python at Uber', 'card');
+    await clickInCard(tab, 'Shrink to a tab');
+    const small = await waitFor(() => cardRect(tab), (r) => !!r && r.height < 48, 'the tab');
+    const { width, height } = await viewport(tab);
+    expect(small!.right).toBe(width); // flush with the side of the window, halfway up, clear of the corners
+    expect(Math.abs((small!.top + small!.bottom) / 2 - height / 2)).toBeLessThan(24);
+    expect(small!.width).toBeLessThan(200);
+    // The cookie banner's button in the corner takes the page's own click again.
+    const accept = await tab.evaluate(() => document.getElementById('accept-all')!.getBoundingClientRect().toJSON() as Rect, null);
+    await tab.click(accept.left + accept.width / 2, accept.top + accept.height / 2);
+    expect(await tab.evaluate(() => (window as unknown as { clicks: string[] }).clicks, null)).toEqual(['accept-all']);
+    await clickInCard(tab, 'Uber');
+    await waitFor(() => cardRect(tab), (r) => !!r && r.height > 200, 'the card again');
+    await tab.close();
+  },
+
+  /** CSS zoom on the page's <html> does not grow the card out of the window. */
+  async cardUnderPageZoom(d: Driver) {
+    await setSettings(d, {});
+    const tab = await d.openTab();
+    await tab.goto('https://www.netflix.com/hostile/zoom-html');
+    await waitFor(() => cardName(tab), (n) => n === 'Python at Netflix', 'card');
+    const box = (await cardRect(tab))!;
+    const { width, height } = await viewport(tab);
+    expect(Math.round(box.width)).toBe(Math.min(380, width - 32));
+    expect(box.top).toBeGreaterThanOrEqual(0);
+    expect(Math.round(box.right)).toBe(width - 16);
+    expect(Math.round(box.bottom)).toBe(height - 16);
+    await clickInCard(tab, 'Close');
+    await waitFor(() => cardName(tab), (n) => n === null, '× clicked');
+    await tab.close();
+  },
+
+  /** "Match the page" (the default): a dark site gets a dark card, whatever the system prefers. */
+  async cardMatchesADarkPage(d: Driver) {
+    await setSettings(d, {});
+    const tab = await d.openTab();
+    await tab.goto('https://www.reddit.com/hostile/dark-background');
+    await waitFor(() => cardName(tab), (n) => n === 'Python at Reddit', 'card');
+    const luminance = await tab.evaluate(() => {
+      const region = document.querySelector('python-inside')!.shadowRoot!.querySelector('[role="region"]')!;
+      const [r, g, b] = getComputedStyle(region).backgroundColor.match(/[\d.]+/g)!.map(Number);
+      return (0.2126 * r! + 0.7152 * g! + 0.0722 * b!) / 255;
+    }, null);
+    expect(luminance).toBeLessThan(0.2);
+    await tab.close();
   },
 };

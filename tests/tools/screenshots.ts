@@ -22,8 +22,9 @@ async function shot(page: Page, name: string) {
 }
 
 try {
-  await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0 });
   for (const scheme of ['light', 'dark'] as const) {
+    // The scheme fixed rather than judged: the calm page below is drawn after the card may have looked.
+    await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0, theme: scheme });
     const page = await h.context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });

@@ -286,8 +286,8 @@ describe('badge', () => {
 
   it('shows "Py" and "Python at {name}" on covered, enabled pages only', async () => {
     expect(await badgeFor('https://shop.acme.test/cart', settings())).toEqual({ text: 'Py', title: 'Python at Acme' });
-    expect(await badgeFor('https://example.org/', settings())).toEqual({ text: '', title: 'Python Inside' });
-    expect(await badgeFor(undefined, settings())).toEqual({ text: '', title: 'Python Inside' });
+    expect(await badgeFor('https://example.org/', settings())).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
+    expect(await badgeFor(undefined, settings())).toEqual({ text: '', title: 'Python Inside: how the company behind this site uses Python' });
     expect(await badgeFor('https://acme.test/', settings((s) => withSiteEnabled(s, 'acme', false)))).toEqual({
       text: '',
       title: 'Python Inside is off for Acme',

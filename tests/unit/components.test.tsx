@@ -4,7 +4,7 @@ import { CompanyBrowser } from '@/components/CompanyBrowser';
 import { CompanyCard } from '@/components/CompanyCard';
 import { OverlayCard } from '@/components/OverlayCard';
 import { SiteList } from '@/components/SiteList';
-import { DEFAULT_SETTINGS } from '@/data/settings-shape';
+import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings-shape';
 import { acme, globex } from '../fixtures/profiles';
 
 afterEach(() => vi.useRealTimers());
@@ -42,14 +42,15 @@ describe('CompanyCard', () => {
 });
 
 describe('OverlayCard', () => {
-  const setup = (autoHideSeconds = 0) => {
+  const setup = (autoHideSeconds = 0, behaviour: Partial<Behaviour> = {}, scheme: 'light' | 'dark' | null = null) => {
     const onClose = vi.fn();
     const onSetSiteEnabled = vi.fn(() => Promise.resolve());
     const onOpenOptions = vi.fn();
     render(
       <OverlayCard
         company={acme}
-        behaviour={{ position: 'bottom-right', autoHideSeconds }}
+        behaviour={{ position: 'bottom-right', autoHideSeconds, makeRoomBy: 'close', theme: 'system', ...behaviour }}
+        scheme={scheme}
         onClose={onClose}
         onSetSiteEnabled={onSetSiteEnabled}
         onOpenOptions={onOpenOptions}
@@ -127,6 +128,66 @@ describe('OverlayCard', () => {
     expect(onClose).not.toHaveBeenCalled();
   });
 
+  const tab = (region: HTMLElement) => within(region).queryByRole('button', { name: 'Acme' });
+
+  it('makes room by shrinking to a tab at the side when set to: no heading, a collapsed button, and no further timer', () => {
+    vi.useFakeTimers();
+    const { region, onClose } = setup(10, { makeRoomBy: 'collapse', position: 'top-left' });
+    expect(tab(region)).toBeNull();
+    act(() => void vi.advanceTimersByTime(10_000));
+    expect(within(region).queryByRole('heading')).toBeNull();
+    expect(tab(region)!.getAttribute('aria-expanded')).toBe('false');
+    expect(region.className).toContain('pi-tab-left');
+    expect(region.className).not.toContain('pi-at-top-left');
+    expect(region.contains(document.activeElement)).toBe(false); // the timer never moves focus
+    act(() => void vi.advanceTimersByTime(3_600_000));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(tab(region)).not.toBeNull();
+  });
+
+  it('shrinks and opens on request, focus following to the control that undoes it; the profile shown stays shown', () => {
+    const { region, onClose } = setup(0, { makeRoomBy: 'collapse' });
+    fireEvent.click(within(region).getByRole('button', { name: 'Show all 3 uses and 2 sources' }));
+    const shrink = within(region).getByRole('button', { name: 'Shrink to a tab' });
+    expect(shrink.getAttribute('aria-expanded')).toBe('true');
+    fireEvent.click(shrink);
+    expect(document.activeElement).toBe(tab(region));
+    fireEvent.click(tab(region)!);
+    expect(document.activeElement).toBe(within(region).getByRole('button', { name: 'Shrink to a tab' }));
+    expect(within(region).getByRole('region', { name: 'Sources' })).toBeTruthy();
+    fireEvent.click(within(region).getByRole('button', { name: 'Shrink to a tab' }));
+    fireEvent.click(within(region).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('Escape closes the tab too, and is not left to the page (a modal dialog of the page would close with it)', () => {
+    const { region, onClose } = setup(0);
+    fireEvent.click(within(region).getByRole('button', { name: 'Shrink to a tab' }));
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    tab(region)!.dispatchEvent(escape);
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(escape.defaultPrevented).toBe(true);
+  });
+
+  it('with "close", closes from the tab as well when the time is up', () => {
+    vi.useFakeTimers();
+    const { region, onClose } = setup(10, { makeRoomBy: 'close' });
+    fireEvent.click(within(region).getByRole('button', { name: 'Shrink to a tab' }));
+    fireEvent.focusOut(region, { relatedTarget: null }); // focus went to the tab; now it leaves the card
+    act(() => void vi.advanceTimersByTime(10_000));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it.each([
+    ['light', 'pi-scheme-light'],
+    ['dark', 'pi-scheme-dark'],
+    [null, null],
+  ] as const)('colours: scheme %s gives class %s', (scheme, cls) => {
+    const { region } = setup(0, {}, scheme);
+    const schemes = [...region.classList].filter((c) => c.startsWith('pi-scheme-'));
+    expect(schemes).toEqual(cls ? [cls] : []);
+  });
+
 });
 
 describe('CompanyBrowser', () => {
@@ -134,18 +195,41 @@ describe('CompanyBrowser', () => {
     render(<CompanyBrowser companies={[acme, globex]} />);
     const search = screen.getByRole('searchbox', { name: 'Search companies' });
     fireEvent.input(search, { target: { value: 'pandas' } });
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['GlobexUses pandas']);
+    // Each result says why it matched, beside the name.
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Globextool pandas']);
     fireEvent.input(search, { target: { value: 'machine learning' } });
-    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['AcmePython for machine learning']);
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Acmearea Machine learning']);
     fireEvent.input(search, { target: { value: 'gbx.test' } });
     expect(screen.getByRole('status').textContent).toBe('1 of 2 companies');
+    expect(screen.getAllByRole('button').map((b) => b.textContent)).toEqual(['Globexdomain gbx.test']);
     fireEvent.input(search, { target: { value: 'cobol' } });
     expect(screen.getByText('No company matches “cobol”.')).toBeTruthy();
     fireEvent.input(search, { target: { value: '' } });
     fireEvent.click(screen.getByRole('button', { name: /Acme/ }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('Acme');
+    // Focus follows: on the opened company's name, then back on the result it was opened from.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { level: 2 }));
     fireEvent.click(screen.getByRole('button', { name: '← All companies' }));
     expect(screen.getByRole('status').textContent).toBe('2 companies');
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Acme/ }));
+  });
+
+  it('arrow keys lead from the search box through the results and back; Escape closes an opened company', () => {
+    render(<CompanyBrowser companies={[acme, globex]} />);
+    const search = screen.getByRole('searchbox', { name: 'Search companies' });
+    const [first, second] = screen.getAllByRole('button');
+    search.focus();
+    fireEvent.keyDown(search, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first!, { key: 'ArrowDown' });
+    expect(document.activeElement).toBe(second);
+    fireEvent.keyDown(second!, { key: 'Home' });
+    expect(document.activeElement).toBe(first);
+    fireEvent.keyDown(first!, { key: 'ArrowUp' });
+    expect(document.activeElement).toBe(search);
+    fireEvent.click(second!);
+    fireEvent.keyDown(screen.getByRole('heading', { level: 2 }), { key: 'Escape' });
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: /Globex/ }));
   });
 });
 

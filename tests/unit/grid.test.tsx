@@ -96,7 +96,9 @@ describe('BrowseApp', () => {
   it('filters as you type and sorts by breadth', async () => {
     const table = await openPage();
     fireEvent.input(screen.getByRole('searchbox', { name: 'Filter companies' }), { target: { value: 'machine learning' } });
-    expect(within(screen.getByRole('table')).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Acme']);
+    const rows = within(screen.getByRole('table')).getAllByRole('rowheader');
+    expect(rows.map((h) => h.querySelector('a')?.textContent)).toEqual(['Acme']);
+    expect(rows.map((h) => h.querySelector('.pi-why')?.textContent)).toEqual(['area Machine learning']);
     expect(screen.getByRole('status').textContent).toBe('1 of 3 companies');
     fireEvent.input(screen.getByRole('searchbox', { name: 'Filter companies' }), { target: { value: 'cobol' } });
     expect(screen.queryByRole('table')).toBeNull();

@@ -2,6 +2,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { OverlayCard } from '@/components/OverlayCard';
+import { behaviourOf, DEFAULT_SETTINGS } from '@/data/settings-shape';
 import { acme } from '../fixtures/profiles';
 
 describe('a card the user asked for', () => {
@@ -9,8 +10,9 @@ describe('a card the user asked for', () => {
     render(
       <OverlayCard
         company={acme}
-        behaviour={{ position: 'bottom-right', autoHideSeconds: 0 }}
+        behaviour={behaviourOf({ ...DEFAULT_SETTINGS, autoHideSeconds: 0 })}
         takeFocus={takeFocus}
+        scheme={null}
         onClose={() => undefined}
         onSetSiteEnabled={() => Promise.resolve()}
         onOpenOptions={() => undefined}

@@ -16,7 +16,7 @@ describe('whether the card is due', () => {
     expect(answer).toMatchObject({
       show: true,
       company: { id: 'youtube', name: 'YouTube' },
-      behaviour: { position: 'bottom-right', autoHideSeconds: 20 },
+      behaviour: { position: 'bottom-right', autoHideSeconds: 10, makeRoomBy: 'collapse', theme: 'page' },
     });
   });
 

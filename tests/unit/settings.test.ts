@@ -4,12 +4,14 @@ import { getSettings, resetSettings, setSiteEnabled, updateSettings, watchSettin
 import { DEFAULT_SETTINGS, isSiteEnabled, repairSettings, SETTINGS_VERSION, withSiteEnabled } from '@/data/settings-shape';
 
 describe('settings', () => {
-  it('starts with the defaults: every site on, once per session, bottom right, hide after 20 s', async () => {
+  it('starts with the defaults: every site on, once per session, bottom right, a tab after 10 s, colours of the page', async () => {
     expect(await getSettings()).toEqual({
       disabledSites: [],
       showMode: 'once-per-session',
       position: 'bottom-right',
-      autoHideSeconds: 20,
+      autoHideSeconds: 10,
+      makeRoomBy: 'collapse',
+      theme: 'page',
     });
   });
 
@@ -30,19 +32,41 @@ describe('settings', () => {
 
   it('repairs a corrupt stored value field by field and writes the repair back', async () => {
     await fakeBrowser.storage.sync.set({
-      settings: { disabledSites: ['spotify', 42, 'spotify'], showMode: 'sometimes', position: 'top-left', autoHideSeconds: -3 },
+      settings: {
+        disabledSites: ['spotify', 42, 'spotify'],
+        showMode: 'sometimes',
+        position: 'top-left',
+        autoHideSeconds: -3,
+        makeRoomBy: 'vanish',
+        theme: 'dark',
+      },
     });
-    const expected = { disabledSites: ['spotify'], showMode: 'once-per-session', position: 'top-left', autoHideSeconds: 20 };
+    const expected = {
+      disabledSites: ['spotify'],
+      showMode: 'once-per-session',
+      position: 'top-left',
+      autoHideSeconds: 10,
+      makeRoomBy: 'collapse',
+      theme: 'dark',
+    };
     expect(await getSettings()).toEqual(expected);
     expect((await fakeBrowser.storage.sync.get('settings')).settings).toEqual(expected);
   });
 
   it('does not write back a valid value stored with its keys in another order', async () => {
     await fakeBrowser.storage.sync.set({
-      settings: { showMode: 'never', position: 'top-left', disabledSites: ['nasa'], autoHideSeconds: 0 },
+      settings: { theme: 'light', showMode: 'never', position: 'top-left', disabledSites: ['nasa'], makeRoomBy: 'close', autoHideSeconds: 0 },
+      settings$: { v: SETTINGS_VERSION },
     });
     const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
-    expect(await getSettings()).toEqual({ disabledSites: ['nasa'], showMode: 'never', position: 'top-left', autoHideSeconds: 0 });
+    expect(await getSettings()).toEqual({
+      disabledSites: ['nasa'],
+      showMode: 'never',
+      position: 'top-left',
+      autoHideSeconds: 0,
+      makeRoomBy: 'close',
+      theme: 'light',
+    });
     expect(set).not.toHaveBeenCalled();
   });
 
@@ -74,9 +98,15 @@ describe('settings from every version ever stored', () => {
   // One value as each published version stored it, and what it must read as today. A new SETTINGS_VERSION
   // must add its predecessor's shape here (the first test fails until it does) and a migration in settings.ts.
   const STORED_BY_VERSION: Record<number, { stored: Record<string, unknown>; reads: Record<string, unknown> }> = {
+    // Version 1 knew no way of making room but closing; its people get the tab and the page's colours, and keep
+    // their own time (20 s was its default).
     1: {
-      stored: { disabledSites: ['youtube'], showMode: 'never', position: 'top-right', autoHideSeconds: 60 },
-      reads: { disabledSites: ['youtube'], showMode: 'never', position: 'top-right', autoHideSeconds: 60 },
+      stored: { disabledSites: ['youtube'], showMode: 'never', position: 'top-right', autoHideSeconds: 20 },
+      reads: { disabledSites: ['youtube'], showMode: 'never', position: 'top-right', autoHideSeconds: 20, makeRoomBy: 'collapse', theme: 'page' },
+    },
+    2: {
+      stored: { disabledSites: ['nasa'], showMode: 'every-load', position: 'bottom-left', autoHideSeconds: 5, makeRoomBy: 'close', theme: 'dark' },
+      reads: { disabledSites: ['nasa'], showMode: 'every-load', position: 'bottom-left', autoHideSeconds: 5, makeRoomBy: 'close', theme: 'dark' },
     },
   };
 
@@ -97,10 +127,25 @@ describe('settings from every version ever stored', () => {
   it('a value from a newer version (after a downgrade) keeps what this version understands and drops the rest', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined); // the storage library reports the downgrade
     await fakeBrowser.storage.sync.set({
-      settings: { disabledSites: ['reddit'], showMode: 'every-load', position: 'corner-of-the-moon', autoHideSeconds: 10, theme: 'dark' },
+      settings: {
+        disabledSites: ['reddit'],
+        showMode: 'every-load',
+        position: 'corner-of-the-moon',
+        autoHideSeconds: 30,
+        makeRoomBy: 'close',
+        theme: 'dark',
+        fontSize: 'large',
+      },
       settings$: { v: SETTINGS_VERSION + 1 },
     });
-    expect(await getSettings()).toEqual({ disabledSites: ['reddit'], showMode: 'every-load', position: 'bottom-right', autoHideSeconds: 10 });
-    expect((await fakeBrowser.storage.sync.get('settings')).settings).not.toHaveProperty('theme');
+    expect(await getSettings()).toEqual({
+      disabledSites: ['reddit'],
+      showMode: 'every-load',
+      position: 'bottom-right',
+      autoHideSeconds: 30,
+      makeRoomBy: 'close',
+      theme: 'dark',
+    });
+    expect((await fakeBrowser.storage.sync.get('settings')).settings).not.toHaveProperty('fontSize');
   });
 });
