@@ -100,6 +100,25 @@ async function expectWitnessStillSingle(witness: Page): Promise<void> {
 }
 
 /**
+ * After an add-on reload the tab that showed its card holds exactly one card, and a live one: Firefox drops the
+ * old card's sandbox (its buttons do nothing), and the new lifetime replaces that card rather than adding a second.
+ * Its Close must work; the next reload then finds the tab without a card and gives it one.
+ */
+async function expectWitnessOneLiveCard(witness: Page): Promise<void> {
+  await witness.bringToFront();
+  await new Promise((r) => setTimeout(r, ABSENCE_WATCH_MS));
+  const showing = await cardsOn(witness);
+  if (showing.length !== 1) throw new Error(`the tab that showed its card (${WITNESS_PAGE.url}) shows ${showing.length} cards: ${JSON.stringify(showing)}`);
+  await witness.evaluate(() => {
+    const root = document.querySelector('python-inside, [data-python-inside]')!.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click();
+  });
+  await new Promise((r) => setTimeout(r, 200));
+  const after = await cardsOn(witness);
+  if (after.length !== 0) throw new Error(`the card on ${WITNESS_PAGE.url} did not close from its own Close button: ${JSON.stringify(after)}`);
+}
+
+/**
  * The card on a page that loaded while the background restarted. When it is missing, says whether the same page
  * loaded again afterwards gets it: then the background is back and only the page of the restart was missed.
  */
@@ -277,7 +296,7 @@ describe('Firefox: the card through the extension lifecycle', () => {
           const tab = await firefox.browser.newPage();
           try {
             await tab.goto(site.url);
-            await stepsOfOneRun([() => expectOneCard(tab, site.company), () => expectWitnessStillSingle(witness)]);
+            await stepsOfOneRun([() => expectOneCard(tab, site.company), () => expectWitnessOneLiveCard(witness)]);
           } finally {
             await tab.close();
           }
