@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadValidProfiles } from '../../data/profile-files';
+import { DEFAULT_SETTINGS } from '../../data/settings-shape';
 import { CHROMIUM_FLAGS } from '../tools/chromium-flags.mjs';
 import { launchChromiumOverCdp, type RunningBrowser } from './chromium-over-cdp';
 import { fixtureResponse } from './fixture-page';
@@ -160,21 +161,13 @@ export async function waitForSettings(h: Harness, ok: (s: StoredSettings) => boo
 
 /**
  * Writes settings the way the options page would (one storage.sync write: sync allows about two a second).
- * Starts from the defaults, so every test begins from a known state.
+ * Starts from the product's own defaults (DEFAULT_SETTINGS), so every test begins from a known state.
  */
 export async function setSettings(h: Harness, patch: Record<string, unknown> = {}): Promise<void> {
-  await h.worker.evaluate(async (p) => {
-    const defaults = {
-      disabledSites: [],
-      showMode: 'once-per-session',
-      position: 'bottom-right',
-      autoHideSeconds: 10,
-      makeRoomBy: 'collapse',
-      theme: 'page',
-    };
+  await h.worker.evaluate(async (settings) => {
     await chrome.storage.local.remove('shownCompanies'); // no card shown yet this session
-    await chrome.storage.sync.set({ settings: { ...defaults, ...p } });
-  }, patch);
+    await chrome.storage.sync.set({ settings });
+  }, { ...DEFAULT_SETTINGS, ...patch });
 }
 
 /**
