@@ -4,7 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatIssue, validateDataset, type CompanyProfile, type ProfileIssue } from './schema';
+import { publicSuffixIssues } from './domain-checks';
+import { formatIssue, validateDataset, type CompanyProfile, type ProfileIssue, type Tool } from './schema';
+import { checkTools, readToolFiles, TOOLS_DIR } from './tool-files';
+import { withToolLinks } from './tool-links';
 
 export const COMPANIES_DIR = join(import.meta.dirname, 'companies');
 
@@ -24,12 +27,23 @@ export function readProfileFiles(dir = COMPANIES_DIR): { files: { file: string; 
   return { files, issues };
 }
 
-/** Validates the whole directory; every problem found, and the profiles when there is none. */
-export function checkProfileDir(dir = COMPANIES_DIR): { profiles: CompanyProfile[]; issues: ProfileIssue[] } {
+/**
+ * Validates the profiles and the tool records together; every problem found, and when there is none the profiles
+ * (joined with their tools' links, as the extension holds them), each with its file.
+ */
+export function checkProfileDir(
+  dir = COMPANIES_DIR,
+  toolsDir = TOOLS_DIR,
+): { profiles: CompanyProfile[]; located: { file: string; profile: CompanyProfile }[]; tools: Tool[]; issues: ProfileIssue[] } {
   const read = readProfileFiles(dir);
+  const readTools = readToolFiles(toolsDir);
   const checked = validateDataset(read.files);
-  const issues = [...read.issues, ...checked.issues];
-  return { profiles: issues.length ? [] : checked.profiles, issues };
+  const allRead = !read.issues.length && checked.located.length === read.files.length;
+  const tools = checkTools(readTools.files, checked.located, allRead);
+  const issues = [...read.issues, ...checked.issues, ...readTools.issues, ...tools.issues, ...publicSuffixIssues(checked.located)];
+  if (issues.length) return { profiles: [], located: [], tools: [], issues };
+  const located = checked.located.map(({ file, profile }) => ({ file, profile: withToolLinks(profile, tools.tools) }));
+  return { profiles: located.map((l) => l.profile), located, tools: tools.tools, issues };
 }
 
 /** The issues that involve any of the named files: in them, or a clash that names them (a domain both claim). */
@@ -40,8 +54,8 @@ export const describeIssues = (issues: readonly ProfileIssue[]) =>
   `Invalid company profile data:\n${issues.map((i) => `  ${formatIssue(i)}`).join('\n')}`;
 
 /** Every profile, validated; throws one error listing every problem found. */
-export function loadValidProfiles(dir = COMPANIES_DIR): CompanyProfile[] {
-  const { profiles, issues } = checkProfileDir(dir);
+export function loadValidProfiles(dir = COMPANIES_DIR, toolsDir = TOOLS_DIR): CompanyProfile[] {
+  const { profiles, issues } = checkProfileDir(dir, toolsDir);
   if (issues.length) throw new Error(describeIssues(issues));
   return profiles;
 }

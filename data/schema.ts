@@ -45,6 +45,13 @@ const UseSchema = z.strictObject({
   text: text(USE_TEXT_MAX),
   tools: z.array(text(40)),
   sources: z.array(z.string()).min(1, 'must cite at least one source'),
+  // The year a use ended, for a use the sources show only in the past: the card marks it, so it never reads as now.
+  until: z
+    .number()
+    .int('must be a whole year')
+    .min(1989, 'must be 1989 or later')
+    .max(new Date().getFullYear(), 'must not be in the future')
+    .optional(),
 });
 
 export const ProfileSchema = z.strictObject({
@@ -52,6 +59,9 @@ export const ProfileSchema = z.strictObject({
   name: text(60),
   parent: text(60).optional(),
   domains: z.array(z.string().regex(DOMAIN, 'must be a lower-case hostname such as "example.com"')).min(1, 'must list at least one domain'),
+  // Hosts where the company's users or customers publish their own content (tenant.sharepoint.com, app.hf.space):
+  // a host strictly under one of these is not the company's site and gets no card.
+  userContent: z.array(z.string().regex(DOMAIN, 'must be a lower-case hostname such as "example.com"')).optional(),
   summary: text(SUMMARY_MAX),
   uses: z.array(UseSchema).min(MIN_USES, `must list at least ${MIN_USES} uses`),
   otherLanguages: z.array(text(40)),
@@ -61,7 +71,20 @@ export const ProfileSchema = z.strictObject({
     .refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
 });
 
-export type CompanyProfile = z.infer<typeof ProfileSchema>;
+/** A tool a use names, as the card links it: one record per tool in data/tools/<id>.json, shared by all profiles. */
+export const ToolSchema = z.strictObject({
+  name: text(40),
+  url: z.url({ protocol: /^https$/, error: 'must be an absolute https URL' }),
+  about: text(60),
+});
+export type Tool = z.infer<typeof ToolSchema>;
+export type ToolLink = Pick<Tool, 'url' | 'about'>;
+
+/**
+ * A profile as the extension holds it: the file's fields, plus the links of the tools it names, joined from
+ * data/tools/ when the dataset is bundled (a profile made without them, as in unit tests, shows plain names).
+ */
+export type CompanyProfile = z.infer<typeof ProfileSchema> & { toolLinks?: Record<string, ToolLink> };
 export type CompanyUse = CompanyProfile['uses'][number];
 export type CompanySource = CompanyProfile['sources'][number];
 
@@ -119,7 +142,15 @@ export function validateProfile(
   for (const [url, at] of duplicates(p.sources.map((s) => s.url))) {
     issues.push({ file, field: `sources[${at[1]}].url`, message: `"${url}" is already sources[${at[0]}]` });
   }
+  p.userContent?.forEach((host, i) => {
+    if (!p.domains.some((d) => host === d || host.endsWith(`.${d}`))) {
+      issues.push({ file, field: `userContent[${i}]`, message: `"${host}" is not one of this profile's domains or under one` });
+    }
+  });
   p.uses.forEach((use, u) => {
+    if (use.until !== undefined && !use.text.includes(String(use.until))) {
+      issues.push({ file, field: `uses[${u}].until`, message: `the text must say when the use ended (${use.until}), in the past tense` });
+    }
     for (const [tool] of duplicates(use.tools)) {
       issues.push({ file, field: `uses[${u}].tools`, message: `"${tool}" is listed twice` });
     }
@@ -145,10 +176,13 @@ export function validateProfile(
 /** Checks every profile and what must hold across them: unique ids, each domain claimed once. */
 export function validateDataset(files: { file: string; data: unknown }[]): {
   profiles: CompanyProfile[];
+  /** Every profile that is valid on its own, with its file, even when the dataset as a whole is not. */
+  located: { file: string; profile: CompanyProfile }[];
   issues: ProfileIssue[];
 } {
   const issues: ProfileIssue[] = [];
   const profiles: CompanyProfile[] = [];
+  const located: { file: string; profile: CompanyProfile }[] = [];
   const idOwner = new Map<string, string>();
   const domainOwner = new Map<string, string>();
   for (const { file, data } of files) {
@@ -167,7 +201,8 @@ export function validateDataset(files: { file: string; data: unknown }[]): {
       else domainOwner.set(d, file);
     });
     profiles.push(p);
+    located.push({ file, profile: p });
   }
   if (files.length === 0) issues.push({ file: 'data/companies', field: '', message: 'no profiles found' });
-  return { profiles: issues.length ? [] : profiles, issues };
+  return { profiles: issues.length ? [] : profiles, located, issues };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProfileDir, issuesInvolving, loadValidProfiles } from '@/data/profile-files';
 import { formatIssue, validateDataset, validateProfile, type CompanyProfile } from '@/data/schema';
-import { acme, clone, globex } from '../fixtures/profiles';
+import { toolFileId } from '@/data/tool-files';
+import { acme, clone, fixtureTools, globex } from '../fixtures/profiles';
 
 const FILE = 'data/companies/acme.json';
 const issuesOf = (data: unknown, file = FILE) => validateProfile(file, data).issues.map(formatIssue);
@@ -109,27 +110,33 @@ describe('validateDataset', () => {
 });
 
 describe('profile files on disk', () => {
+  /** A companies folder with these files, beside a tools folder holding the fixtures' tool records. */
   function dirWith(files: Record<string, string>): string {
-    const dir = join(mkdtempSync(join(tmpdir(), 'pi-profiles-')), 'companies');
+    const root = mkdtempSync(join(tmpdir(), 'pi-profiles-'));
+    const dir = join(root, 'companies');
     mkdirSync(dir);
+    mkdirSync(join(root, 'tools'));
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+    for (const tool of fixtureTools) writeFileSync(join(root, 'tools', `${toolFileId(tool.name)}.json`), JSON.stringify(tool));
     return dir;
   }
+  const checkDir = (dir: string) => checkProfileDir(dir, join(dir, '..', 'tools'));
+  const loadDir = (dir: string) => loadValidProfiles(dir, join(dir, '..', 'tools'));
 
   it('reports a file that is not JSON by name and still checks the others', () => {
     const dir = dirWith({ 'acme.json': '{ "id": "acme",', 'globex.json': JSON.stringify({ ...globex, summary: '' }) });
-    const messages = checkProfileDir(dir).issues.map(formatIssue);
+    const messages = checkDir(dir).issues.map(formatIssue);
     expect(messages).toEqual([
       expect.stringMatching(/companies\/acme\.json: \(root\): not valid JSON: /),
       expect.stringMatching(/companies\/globex\.json: summary: must not be empty$/),
     ]);
-    expect(() => loadValidProfiles(dir)).toThrow(/Invalid company profile data:\n {2}.*acme\.json: \(root\): not valid JSON/);
+    expect(() => loadDir(dir)).toThrow(/Invalid company profile data:\n {2}.*acme\.json: \(root\): not valid JSON/);
   });
 
   it('can narrow the report to the files someone is editing, keeping clashes that involve them', () => {
     const thief = { ...globex, domains: ['globex.test', 'acme.test'] };
     const dir = dirWith({ 'acme.json': JSON.stringify(acme), 'globex.json': JSON.stringify(thief), 'zeta.json': '[' });
-    const { issues } = checkProfileDir(dir);
+    const { issues } = checkDir(dir);
     expect(issues).toHaveLength(2);
     const acmeFile = issues.find((i) => i.file.endsWith('globex.json'))!.message.match(/\S+acme\.json/)![0];
     expect(issuesInvolving(issues, [acmeFile]).map((i) => i.message)).toEqual([`"acme.test" is also claimed by ${acmeFile}`]);
@@ -139,6 +146,6 @@ describe('profile files on disk', () => {
 
   it('loads a valid directory', () => {
     const dir = dirWith({ 'acme.json': JSON.stringify(acme), 'globex.json': JSON.stringify(globex), 'notes.txt': 'ignored' });
-    expect(loadValidProfiles(dir).map((p) => p.id)).toEqual(['acme', 'globex']);
+    expect(loadDir(dir).map((p) => p.id)).toEqual(['acme', 'globex']);
   });
 });
