@@ -6,6 +6,7 @@
  */
 import type { Dataset } from './dataset';
 import { fnv1a } from './hash';
+import { domainEntries } from './match';
 import type { CompanyProfile } from './schema';
 
 export const COMPANIES_PER_SHARD = 32;
@@ -35,7 +36,7 @@ export function shardDataset(dataset: Dataset, layout: Layout) {
   const domains = Array.from({ length: layout.domainShards }, (): DomainShard => ({}));
   for (const company of dataset.companies) {
     companies[shardOf(company.id, layout.companyShards)]![company.id] = company;
-    for (const domain of company.domains) domains[shardOf(domain, layout.domainShards)]![domain] = company.id;
+    for (const [domain, value] of domainEntries(company)) domains[shardOf(domain, layout.domainShards)]![domain] = value;
   }
   return { companies, domains };
 }

@@ -4,7 +4,22 @@
  * Rule (ARCHITECTURE.md): a hostname matches a profile domain when it equals it or ends with "." + it;
  * case-insensitive; a trailing dot and the port are ignored; IP addresses and non-http(s) pages never match.
  * The most specific domain wins, so a later profile for "cloud.example.com" could sit beside "example.com".
+ * A host strictly under one of a profile's user-content domains (tenant.sharepoint.com) matches nothing: its pages
+ * are the customer's, not the company's.
  */
+
+/**
+ * In an index, a user-content domain's value starts with this mark, followed by the company id when the domain is
+ * also one of the company's own (sharepoint.com itself is Microsoft's) or by nothing (keep walking up).
+ */
+const USER_CONTENT = '!';
+
+/** What a probe found at one suffix: a company, a stop (user content above the host), or go on to the next. */
+function resolve(value: string | undefined, exact: boolean): string | null | undefined {
+  if (value === undefined || value[0] !== USER_CONTENT) return value;
+  if (!exact) return null;
+  return value.slice(1) || undefined;
+}
 
 /** Lower-cased hostname without port or trailing dot, or null when it can never match (IP, empty, garbage). */
 // Already-normal hostnames (what URL parsing yields: lower case, no port, no trailing dot) skip the slow path.
@@ -50,9 +65,9 @@ export async function matchHostname(
 ): Promise<string | null> {
   const host = normalizeHostname(input);
   if (!host) return null;
-  for (const suffix of hostnameSuffixes(host)) {
-    const id = await lookup(suffix);
-    if (id) return id;
+  for (const [i, suffix] of hostnameSuffixes(host).entries()) {
+    const id = resolve(await lookup(suffix), i === 0);
+    if (id !== undefined) return id;
   }
   return null;
 }
@@ -62,15 +77,24 @@ export function matchHostnameSync(input: string, index: ReadonlyMap<string, stri
   const host = normalizeHostname(input);
   if (!host) return null;
   for (let start = 0; ; ) {
-    const id = index.get(start ? host.slice(start) : host);
-    if (id) return id;
+    const id = resolve(index.get(start ? host.slice(start) : host), start === 0);
+    if (id !== undefined) return id;
     const dot = host.indexOf('.', start);
     if (dot < 0) return null;
     start = dot + 1;
   }
 }
 
-/** Domain → company id for a list of profiles. */
-export function buildDomainIndex(profiles: readonly { id: string; domains: readonly string[] }[]): Map<string, string> {
-  return new Map(profiles.flatMap((p) => p.domains.map((d) => [d, p.id] as const)));
+type Domains = { id: string; domains: readonly string[]; userContent?: readonly string[] };
+
+/** The index entries of one profile: each domain → its id, then each user-content domain → its stop mark. */
+export function domainEntries(p: Domains): (readonly [string, string])[] {
+  const own = p.domains.map((d) => [d, p.id] as const);
+  const stops = (p.userContent ?? []).map((u) => [u, USER_CONTENT + (p.domains.includes(u) ? p.id : '')] as const);
+  return [...own, ...stops];
+}
+
+/** Domain → company id (or user-content mark) for a list of profiles. */
+export function buildDomainIndex(profiles: readonly Domains[]): Map<string, string> {
+  return new Map(profiles.flatMap(domainEntries));
 }
