@@ -1,7 +1,9 @@
 import { areaLabel, AREAS } from '@/data/areas';
 import { t } from '@/data/i18n';
 import type { CompanyProfile } from '@/data/schema';
+import { freshness } from '@/data/card-content';
 import { isOwnSource } from '@/data/source-kinds';
+import { ToolChips } from './ToolChips';
 
 interface Props {
   company: CompanyProfile;
@@ -33,20 +35,12 @@ export function CardDigest({ company, headingId, onShowAll }: Props) {
       <p class="pi-digest-line">
         <span class="pi-label">{t('pythonFor')}</span> {areas.join(', ')}
       </p>
-      {tools.length > 0 && (
-        <ul class="pi-tools" aria-label={t('tools')}>
-          {tools.slice(0, MAX_TOOLS).map((tool) => (
-            <li class="pi-chip" key={tool}>
-              {tool}
-            </li>
-          ))}
-          {tools.length > MAX_TOOLS && <li class="pi-chip pi-chip-more">{t('moreTools', tools.length - MAX_TOOLS)}</li>}
-        </ul>
-      )}
+      <ToolChips tools={tools} links={company.toolLinks} max={MAX_TOOLS} />
       <p class="pi-digest-line">
         <span class="pi-label">{t('sources')}</span> {t('sourcesOwn', own, company.name)}
         {third ? t('sourcesThirdParty', third) : ''}
       </p>
+      <p class="pi-digest-line pi-freshness">{freshness(company)}</p>
       <button type="button" class="pi-link-button pi-show-all" onClick={onShowAll}>
         {t('showAll', company.uses.length, company.sources.length)}
       </button>

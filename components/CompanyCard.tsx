@@ -1,4 +1,5 @@
-import { cardContent } from '@/data/card-content';
+import { cardContent, freshness } from '@/data/card-content';
+import { ToolChips } from './ToolChips';
 import type { CompanyProfile } from '@/data/schema';
 import { t } from '@/data/i18n';
 import { isOwnSource, sourceKindLabel } from '@/data/source-kinds';
@@ -40,15 +41,8 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
                 <span class="pi-refs" aria-label={t('sourceNumbers', use.sourceNumbers.join(', '))}>
                   {use.sourceNumbers.map((n) => `[${n}]`).join('')}
                 </span>
-                {use.tools.length > 0 && (
-                  <ul class="pi-tools" aria-label={t('tools')}>
-                    {use.tools.map((tool) => (
-                      <li class="pi-chip" key={tool}>
-                        {tool}
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                {use.until !== undefined && <span class="pi-until">{t('untilYear', use.until)}</span>}
+                <ToolChips tools={use.tools} links={company.toolLinks} />
               </li>
             ))}
           </ul>
@@ -63,6 +57,7 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
 
       <section class="pi-sources" aria-label={t('sources')}>
         <h3 class="pi-area-title">{t('sources')}</h3>
+        <p class="pi-freshness">{freshness(company)}</p>
         <ol>
           {sources.map((s) => (
             <li key={s.id} value={s.number}>

@@ -5,7 +5,8 @@ import { CompanyCard } from '@/components/CompanyCard';
 import { OverlayCard } from '@/components/OverlayCard';
 import { SiteList } from '@/components/SiteList';
 import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings-shape';
-import { acme, globex } from '../fixtures/profiles';
+import { withToolLinks } from '@/data/tool-links';
+import { acme, fixtureTools, globex } from '../fixtures/profiles';
 
 afterEach(() => vi.useRealTimers());
 
@@ -32,6 +33,19 @@ describe('CompanyCard', () => {
     const items = within(screen.getByRole('region', { name: 'Sources' })).getAllByRole('listitem');
     expect(items.map((li) => li.querySelector('.pi-kind')?.textContent)).toEqual(['Own blog', 'Third party']);
     expect(items[0]!.querySelector('.pi-kind')?.getAttribute('title')).toBe("The company's own engineering blog");
+  });
+
+  it('links each tool to its page in a new tab, marks a use that ended, and says how old the evidence is', () => {
+    const linked = withToolLinks({ ...acme, uses: [...acme.uses.slice(0, 2), { ...acme.uses[2]!, text: 'Until 2019 internal APIs used Flask.', until: 2019 }] }, fixtureTools);
+    render(<CompanyCard company={linked} />);
+    const django = screen.getByRole('link', { name: 'Django' });
+    expect(django.getAttribute('href')).toBe('https://www.djangoproject.com/');
+    expect(django.getAttribute('target')).toBe('_blank');
+    expect(django.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(django.getAttribute('title')).toBe('Web framework');
+    const flask = screen.getByText('Until 2019 internal APIs used Flask.').closest('li')!;
+    expect(flask.querySelector('.pi-until')?.textContent).toBe('until 2019');
+    expect(screen.getByText(/^Sources from 2020 to 2021 · reviewed November 2026$/)).toBeTruthy();
   });
 
   it('renders data as text, never as markup', () => {
