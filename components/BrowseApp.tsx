@@ -88,6 +88,7 @@ function GridView({ companies }: { companies: readonly CompanyProfile[] }) {
           <select value={order} onChange={(e) => setOrder((e.currentTarget as HTMLSelectElement).value as GridOrder)}>
             <option value="name">{t('sortName')}</option>
             <option value="breadth">{t('sortBreadth')}</option>
+            <option value="recent">{t('sortRecent')}</option>
           </select>
         </label>
       </div>

@@ -32,7 +32,10 @@ export interface AreaGrid {
   rows: GridRow[];
 }
 
-export type GridOrder = 'name' | 'breadth';
+export type GridOrder = 'name' | 'breadth' | 'recent';
+
+/** The year of a company's newest source: how recent its evidence is. */
+const newestYear = (company: CompanyProfile) => Math.max(...company.sources.map((s) => s.year));
 
 export function areaGrid(companies: readonly CompanyProfile[], order: GridOrder = 'name'): AreaGrid {
   const rows = companies.map((company) => {
@@ -43,7 +46,12 @@ export function areaGrid(companies: readonly CompanyProfile[], order: GridOrder 
     return { company, cells, areas: cells.filter((c) => c.uses > 0).length };
   });
   const byName = (a: GridRow, b: GridRow) => a.company.name.localeCompare(b.company.name, 'en');
-  rows.sort(order === 'breadth' ? (a, b) => b.areas - a.areas || byName(a, b) : byName);
+  const orders: Record<GridOrder, (a: GridRow, b: GridRow) => number> = {
+    name: byName,
+    breadth: (a, b) => b.areas - a.areas || byName(a, b),
+    recent: (a, b) => newestYear(b.company) - newestYear(a.company) || byName(a, b),
+  };
+  rows.sort(orders[order]);
   const columns = AREAS.map((area, i) => ({
     area,
     label: areaLabel(area),

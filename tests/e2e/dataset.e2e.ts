@@ -24,11 +24,25 @@ describe('the card on an alternative domain of every company', () => {
     const region = card(page, name);
     await expect.poll(() => region.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await region.getByRole('heading', { level: 2 }).textContent()).toBe(name);
+    const profile = PROFILES.find((p) => p.name === name)!;
+    // How old the evidence is, at a glance: the years the sources span and the month of the last review.
+    const years = profile.sources.map((s) => s.year);
+    const [from, to] = [Math.min(...years), Math.max(...years)];
+    expect(await region.locator('.pi-freshness').textContent()).toMatch(
+      new RegExp(`^Sources from ${from}${from === to ? '' : ` to ${to}`} · reviewed [A-Z][a-z]+ \\d{4}$`),
+    );
     // Every source shows how strong it is: the company's own word or a third party's.
     await region.getByRole('button', { name: /^Show all/ }).click();
     const kinds = await region.locator('.pi-sources li .pi-kind').allTextContents();
-    expect(kinds.length).toBe(PROFILES.find((p) => p.name === name)!.sources.length);
+    expect(kinds.length).toBe(profile.sources.length);
     for (const kind of kinds) expect(['Own blog', 'Own talk', 'Own code', 'Own docs', 'Third party']).toContain(kind);
+    // Every tool named links to its page, in a new tab; a use that ended says so.
+    const tools = await region.locator('.pi-uses .pi-chip a').evaluateAll((links) =>
+      links.map((a) => ({ name: a.textContent, href: a.getAttribute('href'), target: a.getAttribute('target') })),
+    );
+    expect(tools.map((tool) => tool.name)).toEqual(profile.uses.flatMap((u) => u.tools));
+    for (const tool of tools) expect(tool, JSON.stringify(tool)).toMatchObject({ href: expect.stringMatching(/^https:\/\//), target: '_blank' });
+    expect(await region.locator('.pi-until').count()).toBe(profile.uses.filter((u) => u.until !== undefined).length);
   });
 });
 
@@ -63,6 +77,33 @@ describe('the grid of who uses Python for what', () => {
 
     await page.goBack();
     await expect.poll(() => table.isVisible()).toBe(true);
+  });
+
+  it('keeps the area headers and company names in view while scrolling through every company', async () => {
+    await page.setViewportSize({ width: 520, height: 600 });
+    await page.goto(extensionPage(h, 'browse.html'));
+    const table = page.getByRole('table');
+    await expect.poll(() => table.isVisible()).toBe(true);
+    // To the bottom-right corner of the grid, the page scrolled too.
+    await page.locator('.pi-grid-scroll').evaluate((box) => box.scrollTo(box.scrollWidth, box.scrollHeight));
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    const last = [...PROFILES].map((p) => p.name).sort((a, b) => a.localeCompare(b, 'en')).at(-1)!;
+    const seen = await page.evaluate((lastName) => {
+      // What a reader sees at a point: the topmost element there.
+      const at = (el: Element) => {
+        const r = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return r.top >= 0 && r.bottom <= innerHeight && r.left >= 0 && r.right <= innerWidth && !!hit && el.contains(hit);
+      };
+      const headers = [...document.querySelectorAll('.pi-grid thead th')];
+      const rows = [...document.querySelectorAll('.pi-grid tbody th')];
+      return {
+        lastRow: at(rows.find((r) => r.textContent?.startsWith(lastName))!),
+        corner: at(headers[0]!),
+        lastArea: at(headers.at(-1)!),
+      };
+    }, last);
+    expect(seen).toEqual({ lastRow: true, corner: true, lastArea: true });
   });
 
   it('filters the grid as you type', async () => {

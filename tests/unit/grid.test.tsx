@@ -40,6 +40,12 @@ describe('areaGrid', () => {
     expect(areaGrid([zeta, acme, broad, globex], 'name').rows.map((r) => r.company.name)).toEqual(['Acme', 'Broad', 'Globex', 'Zeta']);
   });
 
+  it('sorts by the newest source, newest first, ties by name', () => {
+    const fresh = { ...globex, id: 'fresh', name: 'Fresh', domains: ['fresh.test'], sources: [{ ...globex.sources[0]!, year: 2025 }] };
+    // acme's newest source is from 2021, globex's and zeta's from 2019
+    expect(areaGrid([zeta, acme, fresh, globex], 'recent').rows.map((r) => r.company.name)).toEqual(['Fresh', 'Acme', 'Globex', 'Zeta']);
+  });
+
   it('describes a cell in words and links it to the profile at that area', () => {
     const cell = areaGrid([acme]).rows[0]!.cells[1]!;
     expect(cellDescription(acme, cell)).toBe('Acme, Machine learning: 1 use (PyTorch)');
