@@ -30,6 +30,15 @@ describe('IndexedDB seeding', () => {
     expect(await findCompanyIdForHost('gbx.test')).toBe('globex');
   });
 
+  it("finds no company for a host under a user-content domain, while the company's own host still matches", async () => {
+    await seedDataset(makeDataset([{ ...acme, domains: ['acme.test', 'sites.test'], userContent: ['sites.test', 'u.acme.test'] }, globex]));
+    expect(await findCompanyIdForHost('tenant.sites.test')).toBeNull();
+    expect(await findCompanyIdForHost('a.b.u.acme.test')).toBeNull();
+    expect(await findCompanyIdForHost('sites.test')).toBe('acme');
+    expect(await findCompanyIdForHost('u.acme.test')).toBe('acme');
+    expect(await findCompanyIdForHost('www.acme.test')).toBe('acme');
+  });
+
   it('does nothing when the stored version is current', async () => {
     await seedDataset(v1);
     expect(await seedDataset(v1)).toBe(false);
