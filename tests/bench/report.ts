@@ -23,7 +23,7 @@ interface Results {
   warmup: number;
   page: { scenarios: Record<string, PageSummary>; afterLoad: Record<string, { totalMs: Summary; byKind: Record<string, number> }> };
   card: { warm: CardSummary; cold: CardSummary; floorAfterLoadMs: Summary };
-  popup: { toCardMs: Summary };
+  popup: { toCardMs: Summary; searchKeystrokeMs: Summary; profiles: number };
   database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
   matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
   detector: { rules: number; selectors: number; globals: number; plainPageMs: Summary; pythonPageMs: Summary; pythonPageMatched: number };
@@ -109,6 +109,7 @@ ${card('cold (stopped before each visit)', r.card.cold)}
 A one-line script injected the same way (after load) runs ${spread(r.card.floorAfterLoadMs)} ms after the load event: the earliest any after-load design can show something.
 
 Popup, from opening to the card drawn: ${spread(r.popup.toCardMs)} ms.
+Popup search over ${r.popup.profiles} profiles, each keystroke to the next frame with the results drawn: ${spread(r.popup.searchKeystrokeMs)} ms.
 
 ## Data
 

@@ -9,6 +9,7 @@ import { loadValidProfiles } from '../../data/profile-files';
 import { EXTENSION_DIR } from '../e2e/harness';
 import { launchBench, type BenchBrowser } from './browser';
 import { FLOOR_MARK, measureCard, measurePopup } from './card-timing';
+import { measurePopupSearch } from './popup-search';
 import { benchDatabase } from './db-in-browser';
 import { fixtureExtensions } from './fixture-extensions';
 import { benchDetector } from './detector';
@@ -117,6 +118,9 @@ const ours = await (async (b: BenchBrowser) => {
   const popupUrl = `chrome-extension://${b.extensionId}/popup.html?tab=${tabId}`;
   const popup = await repeat(RUNS, WARMUP, () => measurePopup(b.context, popupUrl));
   await tab.close();
+  log('popup search, typed a key at a time');
+  const searchUrl = `chrome-extension://${b.extensionId}/popup.html?tab=-1`;
+  const keystrokes = (await repeat(RUNS, WARMUP, () => measurePopupSearch(b.context, searchUrl))).flat();
 
   log('time to card, service worker stopped before each visit (cold)');
   const cold = await repeat(RUNS, 1, () =>
@@ -132,7 +136,7 @@ const ours = await (async (b: BenchBrowser) => {
     fromDomContentLoadedMs: summarize(runs.map((r) => r.fromDomContentLoadedMs)),
     fromLoadMs: summarize(runs.map((r) => r.fromLoadMs)),
   });
-  return { cardWarm: card(warm), cardCold: card(cold), popupMs: summarize(popup) };
+  return { cardWarm: card(warm), cardCold: card(cold), popupMs: summarize(popup), keystrokeMs: summarize(keystrokes) };
 })(browsers.ours).finally(() => browsers.ours.close());
 
 log('IndexedDB seeding and lookups');
@@ -150,7 +154,7 @@ const results = {
   warmup: WARMUP,
   page: { url: { covered: COVERED, uncovered: UNCOVERED }, scenarios: pageCost, afterLoad: traces },
   card: { warm: ours.cardWarm, cold: ours.cardCold, floorAfterLoadMs },
-  popup: { toCardMs: ours.popupMs },
+  popup: { toCardMs: ours.popupMs, searchKeystrokeMs: ours.keystrokeMs, profiles: profiles.length },
   database,
   detector,
   matcher,
