@@ -62,6 +62,21 @@ describe('nowhere else', () => {
   });
 });
 
+describe("not on customers' pages under a company's domain", () => {
+  const badgeOf = (tabId: number) => h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+
+  it("a SharePoint tenant's site has no card and no badge; Microsoft's own site, in the same tab, has both", async () => {
+    await page.goto('https://contoso.sharepoint.com/sites/team');
+    const tab = await tabIdOf(h, page);
+    await page.waitForTimeout(1_500);
+    expect(await host(page).count()).toBe(0);
+    expect(await badgeOf(tab)).toBe('');
+    await page.goto('https://www.microsoft.com/');
+    await expect.poll(() => card(page, 'Microsoft').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await badgeOf(tab)).toBe('Py');
+  });
+});
+
 describe('behaviour on the page', () => {
   it('is isolated from the page CSS, fixed in a corner, and does not take focus', async () => {
     await page.goto('https://www.youtube.com/');
