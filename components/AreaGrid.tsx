@@ -1,5 +1,5 @@
 import { cellDescription, profileHash, type AreaGrid as Grid } from '@/data/area-grid';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 interface Props {
   grid: Grid;

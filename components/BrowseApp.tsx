@@ -9,7 +9,7 @@ import { AreaGrid } from './AreaGrid';
 import { CompanyCard } from './CompanyCard';
 import { SearchField } from './SearchField';
 import { useHashRoute } from './useHashRoute';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 /** browse.html: who uses Python for what, as a grid; #/company/<id>[/<area>] opens one profile. */
 export function BrowseApp() {

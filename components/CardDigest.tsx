@@ -1,5 +1,6 @@
-import { areaLabel, AREAS } from '@/data/areas';
-import { t } from '@/data/i18n';
+import { AREAS } from '@/data/areas';
+import { areaLabel } from '@/data/i18n/labels';
+import { t } from '@/data/i18n/translate';
 import type { CompanyProfile } from '@/data/schema';
 import { freshness } from '@/data/card-content';
 import { isOwnSource } from '@/data/source-kinds';

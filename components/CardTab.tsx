@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 interface Props {
   companyName: string;

@@ -6,7 +6,7 @@ import { whyMatched } from '@/data/search-reasons';
 import { CompanyCard } from './CompanyCard';
 import { listKeyTarget } from './list-keys';
 import { SearchField } from './SearchField';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 interface Props {
   companies: readonly CompanyProfile[];

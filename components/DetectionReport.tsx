@@ -1,6 +1,7 @@
 import type { Detection, Evidence } from '@/data/detection-types';
-import { categoryLabel, evidenceCode, evidenceFrame } from '@/data/evidence-text';
-import { t } from '@/data/i18n';
+import { evidenceCode, evidenceFrame } from '@/data/evidence-text';
+import { categoryLabel } from '@/data/i18n/labels';
+import { t } from '@/data/i18n/translate';
 
 function EvidenceLine({ evidence }: { evidence: Evidence }) {
   const [before, after] = evidenceFrame(evidence);

@@ -4,7 +4,7 @@ import { detectionGranted, requestDetection, revokeDetection } from '@/data/dete
 import { headerNames } from '@/data/detection-probe';
 import { bundledRules } from '@/data/detection-rules';
 import { headerCase } from '@/data/evidence-text';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 const HEADERS = headerNames(bundledRules).map(headerCase).join(', ');
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabDetectionResponse } from '@/data/messages';
 import { sendToBackground } from '@/data/messages';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 import { DetectionReport } from './DetectionReport';
 
 async function detectionsForTab(tabId: number | null): Promise<TabDetectionResponse | null> {

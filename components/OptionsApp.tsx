@@ -7,7 +7,7 @@ import { DetectionSettings } from './DetectionSettings';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteList } from './SiteList';
 import { useSettings } from './useSettings';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 /**
  * When the most recently reviewed profile was reviewed, as a date in the page's language: what a reader can

@@ -6,7 +6,7 @@ import { CardTab, CloseButton } from './CardTab';
 import { CompanyCard } from './CompanyCard';
 import { placementClass, tabClass } from './overlay-placement';
 import { useAutoHide } from './useAutoHide';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 interface Props {
   company: CompanyProfile;

@@ -10,7 +10,7 @@ import { DetectionStatus } from './DetectionStatus';
 import { ShowCardHere } from './ShowCardHere';
 import { SiteSwitch } from './SiteSwitch';
 import { useSettings } from './useSettings';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 type State =
   | { kind: 'loading' }

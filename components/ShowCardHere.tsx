@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 import { sendToBackground } from '@/data/messages';
 import { TOGGLE_COMMAND } from '@/data/toggle-command';
 

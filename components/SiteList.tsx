@@ -4,7 +4,7 @@ import { searchProfiles } from '@/data/search';
 import { whyMatched } from '@/data/search-reasons';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
 import { SearchField } from './SearchField';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 const SHORT_LIST = 8;
 

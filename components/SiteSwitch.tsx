@@ -1,5 +1,5 @@
 import type { CompanyProfile } from '@/data/schema';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 interface Props {
   company: CompanyProfile;

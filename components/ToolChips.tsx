@@ -1,4 +1,4 @@
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 import type { ToolLink } from '@/data/schema';
 
 interface Props {

@@ -2,8 +2,9 @@
  * "Who uses Python for what": every company against every area. Pure data for the grid page, so the picture
  * and its screen-reader table come from the same numbers and can be tested without a browser.
  */
-import { areaLabel, AREAS, type Area } from './areas';
-import { t } from './i18n';
+import { AREAS, type Area } from './areas';
+import { areaLabel } from './i18n/labels';
+import { t } from './i18n/translate';
 import type { CompanyProfile } from './schema';
 
 export interface GridCell {

@@ -1,5 +1,4 @@
-import { t, type MessageKey } from './i18n';
-/** Areas a use can belong to, in the order the card groups them, with the label a reader sees. */
+/** Areas a use can belong to, in the order the card groups them. Their words in the reader's language: i18n/labels.ts. */
 export const AREAS = [
   'web-backend',
   'machine-learning',
@@ -12,6 +11,7 @@ export const AREAS = [
 
 export type Area = (typeof AREAS)[number];
 
+/** The English names: what the profiles are written in, and what search matches besides the reader's language. */
 export const AREA_LABELS: Record<Area, string> = {
   'web-backend': 'Web backend',
   'machine-learning': 'Machine learning',
@@ -21,16 +21,3 @@ export const AREA_LABELS: Record<Area, string> = {
   'desktop-client': 'Desktop client',
   tooling: 'Tooling',
 };
-
-const AREA_MESSAGE: Record<Area, MessageKey> = {
-  'web-backend': 'areaWebBackend',
-  'machine-learning': 'areaMachineLearning',
-  data: 'areaData',
-  infrastructure: 'areaInfrastructure',
-  science: 'areaScience',
-  'desktop-client': 'areaDesktopClient',
-  tooling: 'areaTooling',
-};
-
-/** The area's name in the browser's language (AREA_LABELS stays English: search matches both). */
-export const areaLabel = (area: Area): string => t(AREA_MESSAGE[area]);

@@ -1,6 +1,6 @@
 /** How a piece of evidence reads: a localised frame ("cookie …") around the thing found, shown as code. */
-import type { Evidence, TechCategory } from './detection-types';
-import { t, type MessageKey } from './i18n';
+import type { Evidence } from './detection-types';
+import { t, type MessageKey } from './i18n/translate';
 
 const FRAME: Record<Evidence['kind'], MessageKey> = {
   field: 'evidenceField',
@@ -34,17 +34,3 @@ export function evidenceFrame(e: Evidence): [string, string] {
 
 /** The whole line as plain text, for tooltips and tests. */
 export const evidenceText = (e: Evidence) => evidenceFrame(e).join(evidenceCode(e));
-
-const CATEGORY: Record<TechCategory, MessageKey> = {
-  'web-framework': 'catWebFramework',
-  'web-server': 'catWebServer',
-  cms: 'catCms',
-  docs: 'catDocs',
-  'static-site': 'catStaticSite',
-  notebook: 'catNotebook',
-  'data-app': 'catDataApp',
-  'python-in-browser': 'catPythonInBrowser',
-  application: 'catApplication',
-};
-
-export const categoryLabel = (category: TechCategory) => t(CATEGORY[category]);

@@ -11,7 +11,8 @@
  * - Every word of the query must match. Each hit carries its reasons, so the page can say why it is listed
  *   ("domain ml.com", "tool Django", "area Machine learning", "uses Go"). Hits by name come first.
  */
-import { AREA_LABELS, areaLabel } from './areas';
+import { AREA_LABELS } from './areas';
+import { areaLabel } from './i18n/labels';
 import { hostnameOfUrl, matchHostnameSync, normalizeHostname } from './match';
 import type { CompanyProfile } from './schema';
 import { SEARCH_CONCEPTS, type SearchConcept } from './search-synonyms';

@@ -2,7 +2,7 @@
  * Settings as a file the user can keep or move to another browser: export writes every field; import accepts
  * only a complete, valid file of ours and otherwise says exactly what is wrong, changing nothing.
  */
-import { t } from './i18n';
+import { t } from './i18n/translate';
 import {
   AUTO_HIDE_CHOICES,
   DEFAULT_SETTINGS,

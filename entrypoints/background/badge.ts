@@ -8,7 +8,7 @@ import { companyForHost } from './lookup';
 import { detectionsFor } from './tab-detections';
 import { hostnameOfUrl } from '@/data/match';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';
-import { t } from '@/data/i18n';
+import { t } from '@/data/i18n/translate';
 
 export const BADGE_TEXT = 'Py';
 const BADGE_COLOR = '#1f4e8c';

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { localizePage } from '@/data/i18n';
+import { localizePage } from '@/data/i18n/translate';
 import '@/components/card.css';
 import '@/components/pages.css';
 import '@/components/grid.css';

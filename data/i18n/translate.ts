@@ -3,8 +3,8 @@
  * Spanish). Works in the card script too: it uses the `browser`/`chrome` global directly, no polyfill. Company
  * profiles stay in English, as written and sourced.
  */
-import type en from '../public/_locales/en/messages.json';
-import { extensionGlobal } from './ext-api';
+import type en from '../../public/_locales/en/messages.json';
+import { extensionGlobal } from '../ext-api';
 
 export type MessageKey = keyof typeof en;
 
