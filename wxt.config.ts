@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { DETECTION_ORIGINS } from './data/detection-origins';
-import { hostPermissionPatterns } from './data/host-patterns';
+import { hostPermissionPatterns } from './data/profiles/host-patterns';
 import { loadValidProfiles } from './data/profile-files';
 import { loadValidRules } from './data/rule-files';
 import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/toggle-command';

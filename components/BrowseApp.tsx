@@ -1,10 +1,10 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { areaGrid, profileHash, type GridOrder } from '@/data/area-grid';
 import { loadDataset } from '@/data/dataset-client';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search';
 import { whyMatched } from '@/data/search-reasons';
-import { isOwnSource } from '@/data/source-kinds';
+import { isOwnSource } from '@/data/profiles/source-kinds';
 import { AreaGrid } from './AreaGrid';
 import { CompanyCard } from './CompanyCard';
 import { SearchField } from './SearchField';

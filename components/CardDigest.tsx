@@ -1,9 +1,9 @@
-import { AREAS } from '@/data/areas';
+import { AREAS } from '@/data/profiles/areas';
 import { areaLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { freshness } from '@/data/card-content';
-import { isOwnSource } from '@/data/source-kinds';
+import { isOwnSource } from '@/data/profiles/source-kinds';
 import { ToolChips } from './ToolChips';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { domainSummary } from '@/data/card-content';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search';
 import { whyMatched } from '@/data/search-reasons';
 import { CompanyCard } from './CompanyCard';

@@ -1,9 +1,9 @@
 import { cardContent, freshness } from '@/data/card-content';
 import { ToolChips } from './ToolChips';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { t } from '@/data/i18n/translate';
 import { sourceKindLabel } from '@/data/i18n/labels';
-import { isOwnSource } from '@/data/source-kinds';
+import { isOwnSource } from '@/data/profiles/source-kinds';
 
 interface Props {
   company: CompanyProfile;

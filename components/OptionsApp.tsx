@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadDataset } from '@/data/dataset-client';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings-shape';
 import { BehaviourForm } from './BehaviourForm';
 import { DetectionSettings } from './DetectionSettings';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadDataset } from '@/data/dataset-client';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { isSiteEnabled, withSiteEnabled } from '@/data/settings-shape';
 import { companyForTab } from '@/data/tab-company';
 import { CompanyBrowser } from './CompanyBrowser';

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search';
 import { whyMatched } from '@/data/search-reasons';
 import { isSiteEnabled, type Settings } from '@/data/settings-shape';

@@ -1,4 +1,4 @@
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { t } from '@/data/i18n/translate';
 
 interface Props {

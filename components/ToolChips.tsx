@@ -1,5 +1,5 @@
 import { t } from '@/data/i18n/translate';
-import type { ToolLink } from '@/data/schema';
+import type { ToolLink } from '@/data/profiles/schema';
 
 interface Props {
   tools: readonly string[];

@@ -1,7 +1,7 @@
 /** Turns a profile into what the card lays out: uses grouped by area in a fixed order, sources numbered. */
-import { AREAS, type Area } from './areas';
+import { AREAS, type Area } from './profiles/areas';
 import { areaLabel } from './i18n/labels';
-import type { CompanyProfile, CompanySource, CompanyUse } from './schema';
+import type { CompanyProfile, CompanySource, CompanyUse } from './profiles/schema';
 import { t } from './i18n/translate';
 
 export interface UseGroup {

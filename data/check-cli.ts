@@ -4,7 +4,7 @@
 import { relative, resolve } from 'node:path';
 import { lookalikeDomains } from './domain-checks';
 import { lastChange, reviewAgeIssues } from './review-age';
-import { isOwnSource } from './source-kinds';
+import { isOwnSource } from './profiles/source-kinds';
 import { checkProfileDir, describeIssues, issuesInvolving } from './profile-files';
 import { checkRuleDir, describeRuleIssues } from './rule-files';
 

@@ -5,7 +5,7 @@
  */
 import { getAllCompanies, storedDatasetVersion } from './db';
 import { sendToBackground } from './messages';
-import type { CompanyProfile } from './schema';
+import type { CompanyProfile } from './profiles/schema';
 import { withTimeout } from './timeout';
 
 export interface PageDataset {

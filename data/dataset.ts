@@ -3,8 +3,8 @@
  * derived from their content. wxt.config.ts validated the same files before this was bundled.
  */
 import { fnv1a } from './hash';
-import type { CompanyProfile, Tool } from './schema';
-import { withToolLinks } from './tool-links';
+import type { CompanyProfile, Tool } from './profiles/schema';
+import { withToolLinks } from './profiles/tool-links';
 
 export interface Dataset {
   version: string;

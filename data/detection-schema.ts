@@ -3,7 +3,7 @@
  * away. Validated at build time and by `npm run data:check` like the profiles; the extension only imports types.
  */
 import { z } from 'zod';
-import { fieldPath, type ProfileIssue } from './schema';
+import { fieldPath, type ProfileIssue } from './profiles/schema';
 import { SIGNAL_WEIGHTS, TECH_CATEGORIES } from './detection-types';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -3,7 +3,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { Detection } from './detection-types';
-import type { CompanyProfile } from './schema';
+import type { CompanyProfile } from './profiles/schema';
 import type { Behaviour } from './settings-shape';
 
 export type Message =

@@ -5,9 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { publicSuffixIssues } from './domain-checks';
-import { formatIssue, validateDataset, type CompanyProfile, type ProfileIssue, type Tool } from './schema';
+import { formatIssue, validateDataset, type CompanyProfile, type ProfileIssue, type Tool } from './profiles/schema';
 import { checkTools, readToolFiles, TOOLS_DIR } from './tool-files';
-import { withToolLinks } from './tool-links';
+import { withToolLinks } from './profiles/tool-links';
 
 export const COMPANIES_DIR = join(import.meta.dirname, 'companies');
 

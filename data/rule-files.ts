@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { validateRules, type RuleFile } from './detection-schema';
 import { readProfileFiles } from './profile-files';
-import type { ProfileIssue } from './schema';
+import type { ProfileIssue } from './profiles/schema';
 
 export const RULES_DIR = join(import.meta.dirname, 'detection');
 export const DETECTION_FIXTURES_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'detection');

@@ -11,10 +11,10 @@
  * - Every word of the query must match. Each hit carries its reasons, so the page can say why it is listed
  *   ("domain ml.com", "tool Django", "area Machine learning", "uses Go"). Hits by name come first.
  */
-import { AREA_LABELS } from './areas';
+import { AREA_LABELS } from './profiles/areas';
 import { areaLabel } from './i18n/labels';
-import { hostnameOfUrl, matchHostnameSync, normalizeHostname } from './match';
-import type { CompanyProfile } from './schema';
+import { hostnameOfUrl, matchHostnameSync, normalizeHostname } from './profiles/match';
+import type { CompanyProfile } from './profiles/schema';
 import { SEARCH_CONCEPTS, type SearchConcept } from './search-synonyms';
 
 export type ReasonKind = 'name' | 'parent' | 'domain' | 'tool' | 'area' | 'language';

@@ -1,7 +1,7 @@
 /** Which company, if any, the given tab (or the active tab) is showing. Used by the popup. */
 import { browser } from 'wxt/browser';
-import { buildDomainIndex, hostnameOfUrl, matchHostnameSync } from './match';
-import type { CompanyProfile } from './schema';
+import { buildDomainIndex, hostnameOfUrl, matchHostnameSync } from './profiles/match';
+import type { CompanyProfile } from './profiles/schema';
 
 /** `?tab=123` in the page URL, for opening the popup for a given tab (tests, keyboard users). */
 export function tabIdFromSearch(search: string): number | null {

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fieldPath, ToolSchema, type CompanyProfile, type ProfileIssue, type Tool } from './schema';
+import { fieldPath, ToolSchema, type CompanyProfile, type ProfileIssue, type Tool } from './profiles/schema';
 
 export const TOOLS_DIR = join(import.meta.dirname, 'tools');
 

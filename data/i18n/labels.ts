@@ -1,10 +1,10 @@
 /**
  * The words for the vocabulary in the reader's language: areas, kinds of source, kinds of technology. The
- * vocabulary itself (areas.ts, source-kinds.ts, detection-types.ts) knows nothing of languages.
+ * vocabulary itself (profiles/areas.ts, profiles/source-kinds.ts, detection-types.ts) knows nothing of languages.
  */
-import type { Area } from '../areas';
+import type { Area } from '../profiles/areas';
 import type { TechCategory } from '../detection-types';
-import type { SourceKind } from '../source-kinds';
+import type { SourceKind } from '../profiles/source-kinds';
 import { t, type MessageKey } from './translate';
 
 const AREA_MESSAGE: Record<Area, MessageKey> = {

@@ -9,7 +9,7 @@ import { detectionGranted } from '@/data/detection-access';
 import { buildProbe, checkedFacts, checkedGlobals, globalNames, headerNames } from '@/data/detection-probe';
 import { bundledRules } from '@/data/detection-rules';
 import type { Detection } from '@/data/detection-types';
-import { hostnameOfUrl } from '@/data/match';
+import { hostnameOfUrl } from '@/data/profiles/match';
 import { gatherPageFacts, globalsPresent, NO_FACTS } from '@/data/page-facts';
 import { companyForHost } from './lookup';
 import { headersFor, saveDetections, saveHeaders, samePage } from './tab-detections';

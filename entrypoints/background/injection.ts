@@ -9,7 +9,7 @@
  * shown, spends nothing.
  */
 import { browser } from 'wxt/browser';
-import { hostnameOfUrl } from '@/data/match';
+import { hostnameOfUrl } from '@/data/profiles/match';
 import type { CardRequest, CardResponse } from '@/data/messages';
 import { getSettings } from '@/data/settings';
 import { behaviourOf } from '@/data/settings-shape';

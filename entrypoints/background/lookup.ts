@@ -6,8 +6,8 @@
  */
 import { bundledDataset } from '@/data/dataset';
 import { closeDatabase, deleteDatabase, ensureSeeded, findCompanyForHost, resetSeedState } from '@/data/db';
-import { buildDomainIndex, matchHostnameSync } from '@/data/match';
-import type { CompanyProfile } from '@/data/schema';
+import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { withTimeout } from '@/data/timeout';
 
 let timeoutMs = 3000;

@@ -1,7 +1,7 @@
 /** Answers the typed messages from content scripts, popup and options; rejects anything else. */
 import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
-import { hostnameOfUrl } from '@/data/match';
+import { hostnameOfUrl } from '@/data/profiles/match';
 import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messages';
 import { detectionGranted } from '@/data/detection-access';
 import { parseMessage } from '@/data/message-schema';

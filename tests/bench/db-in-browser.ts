@@ -1,6 +1,6 @@
 /** IndexedDB seeding and lookups with the real data/db.ts in Chromium: the bundled dataset and a synthetic one. */
 import { build } from 'vite';
-import type { CompanyProfile } from '../../data/schema';
+import type { CompanyProfile } from '../../data/profiles/schema';
 import { launchBench } from './browser';
 import { repeat, summarize } from './stats';
 

@@ -1,6 +1,6 @@
 /** In-memory matcher throughput (lookups per second) at the bundled size and at 100,000 domains. */
-import { buildDomainIndex, matchHostnameSync } from '../../data/match';
-import type { CompanyProfile } from '../../data/schema';
+import { buildDomainIndex, matchHostnameSync } from '../../data/profiles/match';
+import type { CompanyProfile } from '../../data/profiles/schema';
 import { summarize } from './stats';
 import { lookupHosts, syntheticProfiles } from './synthetic';
 

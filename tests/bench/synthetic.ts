@@ -1,5 +1,5 @@
 /** A made-up dataset of any size, shaped like the real one, to show that costs do not grow with the data. */
-import type { CompanyProfile } from '../../data/schema';
+import type { CompanyProfile } from '../../data/profiles/schema';
 
 export function syntheticProfiles(companies: number, domainsEach: number): CompanyProfile[] {
   return Array.from({ length: companies }, (_, i) => ({

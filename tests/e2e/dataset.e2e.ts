@@ -2,8 +2,8 @@
 // domains, and the "who uses Python for what" grid listing every company.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { AREA_LABELS, AREAS } from '../../data/areas';
-import type { CompanyProfile } from '../../data/schema';
+import { AREA_LABELS, AREAS } from '../../data/profiles/areas';
+import type { CompanyProfile } from '../../data/profiles/schema';
 import { PROFILES, card, extensionPage, useExtension, type Harness } from './harness';
 
 const harness = useExtension();

@@ -7,7 +7,7 @@ import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeDataset } from '../../data/dataset';
-import type { CompanyProfile } from '../../data/schema';
+import type { CompanyProfile } from '../../data/profiles/schema';
 import { EXTENSION_DIR, PROFILES } from './harness';
 
 /** A copy of .output/chrome-mv3 that the test may rewrite; the caller removes it. */

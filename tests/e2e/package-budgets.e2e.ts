@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { packageSizes } from '../bench/sizes';
-import { domainPatterns } from '../../data/host-patterns';
+import { domainPatterns } from '../../data/profiles/host-patterns';
 import { EXTENSION_DIR, PROFILES } from './harness';
 
 const KB = 1024;

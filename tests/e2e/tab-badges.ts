@@ -3,7 +3,7 @@
  * page of a covered company the user has not turned off, nothing elsewhere.
  */
 import type { Worker } from 'playwright-core';
-import { buildDomainIndex, hostnameOfUrl, matchHostnameSync } from '../../data/match';
+import { buildDomainIndex, hostnameOfUrl, matchHostnameSync } from '../../data/profiles/match';
 
 export type BadgeRule = (url: string) => string;
 

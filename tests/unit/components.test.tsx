@@ -5,7 +5,7 @@ import { CompanyCard } from '@/components/CompanyCard';
 import { OverlayCard } from '@/components/OverlayCard';
 import { SiteList } from '@/components/SiteList';
 import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings-shape';
-import { withToolLinks } from '@/data/tool-links';
+import { withToolLinks } from '@/data/profiles/tool-links';
 import { acme, fixtureTools, globex } from '../fixtures/profiles';
 
 afterEach(() => vi.useRealTimers());

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { lookalikeDomains, publicSuffixIssues } from '@/data/domain-checks';
-import { buildDomainIndex, matchHostnameSync } from '@/data/match';
+import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
 import { oldestReview, reviewAgeIssues } from '@/data/review-age';
-import { formatIssue, validateProfile, type CompanyProfile } from '@/data/schema';
+import { formatIssue, validateProfile, type CompanyProfile } from '@/data/profiles/schema';
 import { checkTools, toolFileId } from '@/data/tool-files';
 import { acme, clone, fixtureTools, globex } from '../fixtures/profiles';
 

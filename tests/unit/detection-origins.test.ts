@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DETECTION_ORIGINS } from '@/data/detection-origins';
-import { hostPermissionPatterns } from '@/data/host-patterns';
+import { hostPermissionPatterns } from '@/data/profiles/host-patterns';
 import { loadValidProfiles } from '@/data/profile-files';
 
 const required = hostPermissionPatterns(loadValidProfiles());

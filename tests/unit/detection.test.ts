@@ -8,7 +8,7 @@ import { validateRule, validateRules } from '@/data/detection-schema';
 import type { DetectionRule } from '@/data/detection-types';
 import { evidenceText } from '@/data/evidence-text';
 import { gatherPageFacts, globalsPresent } from '@/data/page-facts';
-import { formatIssue } from '@/data/schema';
+import { formatIssue } from '@/data/profiles/schema';
 import { badgeFor, DETECTED_BADGE_TEXT } from '@/entrypoints/background/badge';
 import { detectOnPage } from '@/entrypoints/background/detection';
 import { handleMessage } from '@/entrypoints/background/router';

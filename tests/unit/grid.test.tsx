@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { AreaGrid } from '@/components/AreaGrid';
 import { BrowseApp } from '@/components/BrowseApp';
 import { areaGrid, cellDescription, parseProfileHash, profileHash } from '@/data/area-grid';
-import { AREAS } from '@/data/areas';
+import { AREAS } from '@/data/profiles/areas';
 import { makeDataset } from '@/data/dataset';
 import { seedDataset } from '@/data/db';
 import { acme, globex } from '../fixtures/profiles';

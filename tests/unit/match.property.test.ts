@@ -1,7 +1,7 @@
 // Property-based tests (fast-check): random and adversarial hostnames keep the matcher's invariants.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDomainIndex, hostnameOfUrl, matchHostname, matchHostnameSync } from '@/data/match';
+import { buildDomainIndex, hostnameOfUrl, matchHostname, matchHostnameSync } from '@/data/profiles/match';
 
 const index = buildDomainIndex([
   { id: 'youtube', domains: ['youtube.com', 'youtu.be'] },

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { buildDomainIndex, hostnameOfUrl, hostnameSuffixes, matchHostname, matchHostnameSync, normalizeHostname } from '@/data/match';
+import { buildDomainIndex, hostnameOfUrl, hostnameSuffixes, matchHostname, matchHostnameSync, normalizeHostname } from '@/data/profiles/match';
 
 const index = buildDomainIndex([
   { id: 'youtube', domains: ['youtube.com', 'youtu.be'] },

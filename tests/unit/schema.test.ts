@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkProfileDir, issuesInvolving, loadValidProfiles } from '@/data/profile-files';
-import { formatIssue, validateDataset, validateProfile, type CompanyProfile } from '@/data/schema';
+import { formatIssue, validateDataset, validateProfile, type CompanyProfile } from '@/data/profiles/schema';
 import { toolFileId } from '@/data/tool-files';
 import { acme, clone, fixtureTools, globex } from '../fixtures/profiles';
 

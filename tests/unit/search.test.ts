@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_LABELS } from '@/data/areas';
+import { AREA_LABELS } from '@/data/profiles/areas';
 import { loadValidProfiles } from '@/data/profile-files';
-import type { CompanyProfile } from '@/data/schema';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { hostnameInQuery, searchProfiles, type MatchReason } from '@/data/search';
 import { whyMatched } from '@/data/search-reasons';
 import { SEARCH_CONCEPTS } from '@/data/search-synonyms';
