@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
-import { DETECTION_ORIGINS } from './data/detection-origins';
+import { DETECTION_ORIGINS } from './data/detection/origins';
 import { hostPermissionPatterns } from './data/profiles/host-patterns';
 import { loadValidProfiles } from './data/profile-files';
 import { loadValidRules } from './data/rule-files';

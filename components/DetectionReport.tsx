@@ -1,4 +1,4 @@
-import type { Detection, Evidence } from '@/data/detection-types';
+import type { Detection, Evidence } from '@/data/detection/types';
 import { evidenceCode, evidenceFrame } from '@/data/evidence-text';
 import { categoryLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';

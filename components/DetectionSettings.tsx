@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { detectionGranted, requestDetection, revokeDetection } from '@/data/detection-access';
-import { headerNames } from '@/data/detection-probe';
-import { bundledRules } from '@/data/detection-rules';
+import { detectionGranted, requestDetection, revokeDetection } from '@/data/detection/access';
+import { headerNames } from '@/data/detection/probe';
+import { bundledRules } from '@/data/detection/rules';
 import { headerCase } from '@/data/evidence-text';
 import { t } from '@/data/i18n/translate';
 

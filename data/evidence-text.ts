@@ -1,5 +1,5 @@
 /** How a piece of evidence reads: a localised frame ("cookie …") around the thing found, shown as code. */
-import type { Evidence } from './detection-types';
+import type { Evidence } from './detection/types';
 import { t, type MessageKey } from './i18n/translate';
 
 const FRAME: Record<Evidence['kind'], MessageKey> = {

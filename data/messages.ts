@@ -2,7 +2,7 @@
  * The typed messages between contexts. The background checks each one (message-schema.ts) before acting.
  */
 import { browser } from 'wxt/browser';
-import type { Detection } from './detection-types';
+import type { Detection } from './detection/types';
 import type { CompanyProfile } from './profiles/schema';
 import type { Behaviour } from './settings-shape';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateRules, type RuleFile } from './detection-schema';
+import { validateRules, type RuleFile } from './detection/rule-schema';
 import { readProfileFiles } from './profile-files';
 import type { ProfileIssue } from './profiles/schema';
 

@@ -1,9 +1,9 @@
 /**
  * The words for the vocabulary in the reader's language: areas, kinds of source, kinds of technology. The
- * vocabulary itself (profiles/areas.ts, profiles/source-kinds.ts, detection-types.ts) knows nothing of languages.
+ * vocabulary itself (profiles/areas.ts, profiles/source-kinds.ts, detection/types.ts) knows nothing of languages.
  */
 import type { Area } from '../profiles/areas';
-import type { TechCategory } from '../detection-types';
+import type { TechCategory } from '../detection/types';
 import type { SourceKind } from '../profiles/source-kinds';
 import { t, type MessageKey } from './translate';
 

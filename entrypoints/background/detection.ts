@@ -4,13 +4,13 @@
  * injected while detection is off; the browser would refuse it anyway, as the permission is gone.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { detect } from '@/data/detect';
-import { detectionGranted } from '@/data/detection-access';
-import { buildProbe, checkedFacts, checkedGlobals, globalNames, headerNames } from '@/data/detection-probe';
-import { bundledRules } from '@/data/detection-rules';
-import type { Detection } from '@/data/detection-types';
+import { detect } from '@/data/detection/detect';
+import { detectionGranted } from '@/data/detection/access';
+import { buildProbe, checkedFacts, checkedGlobals, globalNames, headerNames } from '@/data/detection/probe';
+import { bundledRules } from '@/data/detection/rules';
+import type { Detection } from '@/data/detection/types';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import { gatherPageFacts, globalsPresent, NO_FACTS } from '@/data/page-facts';
+import { gatherPageFacts, globalsPresent, NO_FACTS } from '@/data/detection/page-facts';
 import { companyForHost } from './lookup';
 import { headersFor, saveDetections, saveHeaders, samePage } from './tab-detections';
 

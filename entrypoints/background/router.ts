@@ -3,7 +3,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
 import { hostnameOfUrl } from '@/data/profiles/match';
 import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messages';
-import { detectionGranted } from '@/data/detection-access';
+import { detectionGranted } from '@/data/detection/access';
 import { parseMessage } from '@/data/message-schema';
 import { setSiteEnabled } from '@/data/settings';
 import { showCardNow, showCardOnTab } from './injection';

@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { Detection } from '@/data/detection-types';
+import type { Detection } from '@/data/detection/types';
 
 export interface TabDetections {
   url: string;

@@ -5,9 +5,9 @@
  * Two pages: the large page as is (no Python: the usual case, one DOM walk) and the same page carrying Python
  * markers at its end (every selector is then asked on its own).
  */
-import { buildProbe, globalNames } from '../../data/detection-probe';
-import { toRuntimeRule } from '../../data/detection-rules';
-import { gatherPageFacts, globalsPresent } from '../../data/page-facts';
+import { buildProbe, globalNames } from '../../data/detection/probe';
+import { toRuntimeRule } from '../../data/detection/rules';
+import { gatherPageFacts, globalsPresent } from '../../data/detection/page-facts';
 import { loadValidRules } from '../../data/rule-files';
 import { launchBench } from './browser';
 import { largePage } from './large-page';

@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
 import { violations } from './axe';
-import { DETECTION_ORIGINS } from '../../data/detection-origins';
+import { DETECTION_ORIGINS } from '../../data/detection/origins';
 import { card, extensionPage, launchExtension, setSettings, tabIdOf, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 

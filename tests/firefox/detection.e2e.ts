@@ -9,7 +9,7 @@
  * browser, and the pages that follow. The prompt itself is exercised in Chromium (tests/e2e/detection.e2e.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DETECTION_ORIGINS } from '../../data/detection-origins';
+import { DETECTION_ORIGINS } from '../../data/detection/origins';
 import { cardName, setSettings, waitFor } from '../shared/scenarios';
 import { launchFirefox, type FirefoxTab } from './driver';
 

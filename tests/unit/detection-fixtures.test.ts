@@ -4,11 +4,11 @@
  * very function the extension injects (gatherPageFacts) on the fixture parsed by happy-dom.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { detect, type Observation } from '@/data/detect';
-import { buildProbe } from '@/data/detection-probe';
-import { toRuntimeRule } from '@/data/detection-rules';
-import type { DetectionRule } from '@/data/detection-types';
-import { gatherPageFacts, globalsPresent } from '@/data/page-facts';
+import { detect, type Observation } from '@/data/detection/detect';
+import { buildProbe } from '@/data/detection/probe';
+import { toRuntimeRule } from '@/data/detection/rules';
+import type { DetectionRule } from '@/data/detection/types';
+import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
 import { checkRuleDir } from '@/data/rule-files';
 import { fixtureNames, readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
 

@@ -5,7 +5,7 @@
  * that rule; tests/e2e/detection.e2e.ts checks it in Chromium itself.
  */
 import { describe, expect, it } from 'vitest';
-import { DETECTION_ORIGINS } from '@/data/detection-origins';
+import { DETECTION_ORIGINS } from '@/data/detection/origins';
 import { hostPermissionPatterns } from '@/data/profiles/host-patterns';
 import { loadValidProfiles } from '@/data/profile-files';
 

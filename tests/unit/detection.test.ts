@@ -2,12 +2,12 @@
 // background trusts from a page, and the background's flow with and without the permission.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { detect, detectOne, type Observation } from '@/data/detect';
-import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, selectorAlternatives, selectorFor } from '@/data/detection-probe';
-import { validateRule, validateRules } from '@/data/detection-schema';
-import type { DetectionRule } from '@/data/detection-types';
+import { detect, detectOne, type Observation } from '@/data/detection/detect';
+import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, selectorAlternatives, selectorFor } from '@/data/detection/probe';
+import { validateRule, validateRules } from '@/data/detection/rule-schema';
+import type { DetectionRule } from '@/data/detection/types';
 import { evidenceText } from '@/data/evidence-text';
-import { gatherPageFacts, globalsPresent } from '@/data/page-facts';
+import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
 import { formatIssue } from '@/data/profiles/schema';
 import { badgeFor, DETECTED_BADGE_TEXT } from '@/entrypoints/background/badge';
 import { detectOnPage } from '@/entrypoints/background/detection';

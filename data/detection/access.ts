@@ -4,7 +4,7 @@
  * webRequest lets it read the main document's response headers (Server, X-Powered-By).
  */
 import { browser, type Browser } from 'wxt/browser';
-import { DETECTION_ORIGINS } from './detection-origins';
+import { DETECTION_ORIGINS } from './origins';
 export const DETECTION_PERMISSIONS: Browser.permissions.Permissions = { origins: DETECTION_ORIGINS, permissions: ['webRequest'] };
 
 /** Detection is on exactly while the browser grants access to all sites (the user can also revoke it there). */

@@ -3,8 +3,8 @@
  * away. Validated at build time and by `npm run data:check` like the profiles; the extension only imports types.
  */
 import { z } from 'zod';
-import { fieldPath, type ProfileIssue } from './profiles/schema';
-import { SIGNAL_WEIGHTS, TECH_CATEGORIES } from './detection-types';
+import { fieldPath, type ProfileIssue } from '../profiles/schema';
+import { SIGNAL_WEIGHTS, TECH_CATEGORIES } from './types';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A top-level window property: no dots, so the main-world probe is a plain `in` test with nothing to walk.
