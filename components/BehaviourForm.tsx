@@ -1,4 +1,4 @@
-import { AUTO_HIDE_CHOICES, MAKE_ROOM_WAYS, POSITIONS, SHOW_MODES, THEMES, type Settings } from '@/data/settings-shape';
+import { AUTO_HIDE_CHOICES, MAKE_ROOM_WAYS, POSITIONS, SHOW_MODES, THEMES, type Settings } from '@/data/settings/shape';
 import { t, type MessageKey } from '@/data/i18n/translate';
 
 const SHOW_MODE_LABELS: Record<Settings['showMode'], MessageKey> = {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { loadDataset } from '@/data/dataset-client';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings-shape';
+import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings/shape';
 import { BehaviourForm } from './BehaviourForm';
 import { DetectionSettings } from './DetectionSettings';
 import { SettingsTransfer } from './SettingsTransfer';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import type { Behaviour } from '@/data/settings-shape';
+import type { Behaviour } from '@/data/settings/shape';
 import { CardDigest } from './CardDigest';
 import { CardTab, CloseButton } from './CardTab';
 import { CompanyCard } from './CompanyCard';

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { loadDataset } from '@/data/dataset-client';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { isSiteEnabled, withSiteEnabled } from '@/data/settings-shape';
+import { isSiteEnabled, withSiteEnabled } from '@/data/settings/shape';
 import { companyForTab } from '@/data/tab-company';
 import { CompanyBrowser } from './CompanyBrowser';
 import { CompanyCard } from './CompanyCard';

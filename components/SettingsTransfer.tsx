@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { SETTINGS_FILE_NAME, settingsFromFile, settingsToFile } from '@/data/settings-file';
-import type { Settings } from '@/data/settings-shape';
+import type { Settings } from '@/data/settings/shape';
 import { t } from '@/data/i18n/translate';
 
 interface Props {

@@ -1,4 +1,4 @@
-import type { Position } from '@/data/settings-shape';
+import type { Position } from '@/data/settings/shape';
 
 /**
  * The card is fixed in a corner by its own class inside the shadow root. Its host element stays an empty inline

@@ -1,4 +1,4 @@
-import type { Position } from '@/data/settings-shape';
+import type { Position } from '@/data/settings/shape';
 
 /**
  * Whether the page looks light or dark where the card sits, for the "match the page" theme. Judged once, when

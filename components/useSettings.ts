@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { getSettings, updateSettings, watchSettings } from '@/data/settings';
-import type { Settings } from '@/data/settings-shape';
+import { getSettings, updateSettings, watchSettings } from '@/data/settings/store';
+import type { Settings } from '@/data/settings/shape';
 
 /** Live settings for an extension page: null while loading, then kept in step with every other context. */
 export function useSettings(): [Settings | null, (change: (s: Settings) => Settings) => Promise<Settings>] {

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import type { Detection } from './detection/types';
 import type { CompanyProfile } from './profiles/schema';
-import type { Behaviour } from './settings-shape';
+import type { Behaviour } from './settings/shape';
 
 export type Message =
   /** The card's gate in a tab that was hidden → background: the tab is shown now; draw the card if it is still due. */

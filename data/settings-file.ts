@@ -13,7 +13,7 @@ import {
   SHOW_MODES,
   THEMES,
   type Settings,
-} from './settings-shape';
+} from './settings/shape';
 
 const FORMAT = 'python-inside-settings';
 export const SETTINGS_FILE_NAME = 'python-inside-settings.json';

@@ -4,8 +4,8 @@
  * done only at the moment the person can see the card.
  */
 import type { CardResponse } from '@/data/messages';
-import { getSettings } from '@/data/settings';
-import { behaviourOf, isSiteEnabled } from '@/data/settings-shape';
+import { getSettings } from '@/data/settings/store';
+import { behaviourOf, isSiteEnabled } from '@/data/settings/shape';
 import { companyForHost } from './lookup';
 import { serial } from './serial';
 import { markShown, shownThisSession, unmarkShown } from './session-shown';

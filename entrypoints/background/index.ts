@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { getSettings, watchSettings } from '@/data/settings';
-import type { Settings } from '@/data/settings-shape';
+import { getSettings, watchSettings } from '@/data/settings/store';
+import type { Settings } from '@/data/settings/shape';
 import { updateAllBadges, updateBadge } from './badge';
 import { detectOnPage, listenForHeaders } from './detection';
 import { TOGGLE_COMMAND } from '@/data/toggle-command';

@@ -11,8 +11,8 @@
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/profiles/match';
 import type { CardRequest, CardResponse } from '@/data/messages';
-import { getSettings } from '@/data/settings';
-import { behaviourOf } from '@/data/settings-shape';
+import { getSettings } from '@/data/settings/store';
+import { behaviourOf } from '@/data/settings/shape';
 import { cardDue, claimCard } from './card-policy';
 import { companyForHost } from './lookup';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';

@@ -5,7 +5,7 @@ import { hostnameOfUrl } from '@/data/profiles/match';
 import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messages';
 import { detectionGranted } from '@/data/detection/access';
 import { parseMessage } from '@/data/message-schema';
-import { setSiteEnabled } from '@/data/settings';
+import { setSiteEnabled } from '@/data/settings/store';
 import { showCardNow, showCardOnTab } from './injection';
 import { databaseProblem, prepareDatabase } from './lookup';
 import { detectionsFor } from './tab-detections';

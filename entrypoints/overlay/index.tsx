@@ -6,7 +6,7 @@ import { pageScheme, type Scheme } from '@/components/page-scheme';
 import { mountShadowHost } from '@/components/shadow-host';
 import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
 import type { CardRequest } from '@/data/messages';
-import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings-shape';
+import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings/shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
 // has loaded, only when the card is due and the page is visible (see entrypoints/background/injection.ts), so

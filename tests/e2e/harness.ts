@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadValidProfiles } from '../../data/profile-files';
-import { DEFAULT_SETTINGS } from '../../data/settings-shape';
+import { DEFAULT_SETTINGS } from '../../data/settings/shape';
 import { CHROMIUM_FLAGS } from '../tools/chromium-flags.mjs';
 import { launchChromiumOverCdp, type RunningBrowser } from './chromium-over-cdp';
 import { fixtureResponse } from './fixture-page';

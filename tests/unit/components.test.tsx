@@ -4,7 +4,7 @@ import { CompanyBrowser } from '@/components/CompanyBrowser';
 import { CompanyCard } from '@/components/CompanyCard';
 import { OverlayCard } from '@/components/OverlayCard';
 import { SiteList } from '@/components/SiteList';
-import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings-shape';
+import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings/shape';
 import { withToolLinks } from '@/data/profiles/tool-links';
 import { acme, fixtureTools, globex } from '../fixtures/profiles';
 

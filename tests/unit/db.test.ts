@@ -143,7 +143,7 @@ describe('sharded layout', () => {
 
 describe('dataset updates', () => {
   it("replace the data across versions and leave the user's settings alone", async () => {
-    const { getSettings, updateSettings } = await import('@/data/settings');
+    const { getSettings, updateSettings } = await import('@/data/settings/store');
     await updateSettings((s) => ({ ...s, disabledSites: ['acme'], position: 'top-left' }));
     const before = await getSettings();
     await seedDataset(v1);

@@ -13,7 +13,7 @@ import { badgeFor, DETECTED_BADGE_TEXT } from '@/entrypoints/background/badge';
 import { detectOnPage } from '@/entrypoints/background/detection';
 import { handleMessage } from '@/entrypoints/background/router';
 import { forgetDetections, saveHeaders } from '@/entrypoints/background/tab-detections';
-import { DEFAULT_SETTINGS } from '@/data/settings-shape';
+import { DEFAULT_SETTINGS } from '@/data/settings/shape';
 
 const FILE = 'data/detection/acme-web.json';
 const acmeRule: { signals: Record<string, string>[] } & Record<string, unknown> & { fixtures: { match: string[]; mustNotMatch: string[] }; references: unknown[] } = {

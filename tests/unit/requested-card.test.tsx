@@ -2,7 +2,7 @@
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
 import { OverlayCard } from '@/components/OverlayCard';
-import { behaviourOf, DEFAULT_SETTINGS } from '@/data/settings-shape';
+import { behaviourOf, DEFAULT_SETTINGS } from '@/data/settings/shape';
 import { acme } from '../fixtures/profiles';
 
 describe('a card the user asked for', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseMessage } from '@/data/message-schema';
-import { getSettings, setSiteEnabled, updateSettings } from '@/data/settings';
+import { getSettings, setSiteEnabled, updateSettings } from '@/data/settings/store';
 import { cardDue, claimCard } from '@/entrypoints/background/card-policy';
 import { forgetShown } from '@/entrypoints/background/session-shown';
 import { handleMessage } from '@/entrypoints/background/router';

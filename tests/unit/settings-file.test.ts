@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromFile, settingsToFile } from '@/data/settings-file';
-import { DEFAULT_SETTINGS, type Settings } from '@/data/settings-shape';
+import { DEFAULT_SETTINGS, type Settings } from '@/data/settings/shape';
 
 const mine: Settings = {
   disabledSites: ['youtube', 'google'],

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getSettings, resetSettings, setSiteEnabled, updateSettings, watchSettings } from '@/data/settings';
-import { DEFAULT_SETTINGS, isSiteEnabled, repairSettings, SETTINGS_VERSION, withSiteEnabled } from '@/data/settings-shape';
+import { getSettings, resetSettings, setSiteEnabled, updateSettings, watchSettings } from '@/data/settings/store';
+import { DEFAULT_SETTINGS, isSiteEnabled, repairSettings, SETTINGS_VERSION, withSiteEnabled } from '@/data/settings/shape';
 
 describe('settings', () => {
   it('starts with the defaults: every site on, once per session, bottom right, a tab after 10 s, colours of the page', async () => {

@@ -8,7 +8,7 @@ import {
   SETTINGS_VERSION,
   withSiteEnabled,
   type Settings,
-} from './settings-shape';
+} from './shape';
 
 export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
   fallback: { ...DEFAULT_SETTINGS },
