@@ -1,8 +1,8 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { domainSummary } from '@/data/card-content';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { searchProfiles } from '@/data/search';
-import { whyMatched } from '@/data/search-reasons';
+import { searchProfiles } from '@/data/search/search';
+import { whyMatched } from '@/data/search/reasons';
 import { CompanyCard } from './CompanyCard';
 import { listKeyTarget } from './list-keys';
 import { SearchField } from './SearchField';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { searchProfiles } from '@/data/search';
-import { whyMatched } from '@/data/search-reasons';
+import { searchProfiles } from '@/data/search/search';
+import { whyMatched } from '@/data/search/reasons';
 import { isSiteEnabled, type Settings } from '@/data/settings/shape';
 import { SearchField } from './SearchField';
 import { t } from '@/data/i18n/translate';

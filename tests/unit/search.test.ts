@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { AREA_LABELS } from '@/data/profiles/areas';
 import { loadValidProfiles } from '@/data/profile-files';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { hostnameInQuery, searchProfiles, type MatchReason } from '@/data/search';
-import { whyMatched } from '@/data/search-reasons';
-import { SEARCH_CONCEPTS } from '@/data/search-synonyms';
+import { hostnameInQuery, searchProfiles, type MatchReason } from '@/data/search/search';
+import { whyMatched } from '@/data/search/reasons';
+import { SEARCH_CONCEPTS } from '@/data/search/synonyms';
 import { acme, globex } from '../fixtures/profiles';
 
 const ids = (q: string) => searchProfiles([acme, globex], q).map((hit) => hit.profile.id);

@@ -1,5 +1,5 @@
 /** Why a search hit is listed, in words: "domain ml.com", "tools Django, Flask · area Web backend", "uses Go". */
-import { t, type MessageKey } from './i18n/translate';
+import { t, type MessageKey } from '../i18n/translate';
 import type { MatchReason, ReasonKind } from './search';
 
 const LISTED = 3; // values named per kind before "and N more" (never "and 1 more": then all four are named)

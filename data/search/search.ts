@@ -2,20 +2,20 @@
  * Search across profiles the way people type; the popup, the options list and the grid all use this one search.
  *
  * - A pasted hostname or URL ("www.youtube.com", "https://www.reddit.com/r/python") finds the company whose
- *   domain it is, through the toolbar's own matcher (data/match.ts): "mail.google.com" is Google's google.com.
+ *   domain it is, through the toolbar's own matcher (data/profiles/match.ts): "mail.google.com" is Google's google.com.
  * - Words match the start of words, never the middle: "ai" is not "Airflow", "chain" is not "Blockchain". A word of
  *   one or two letters must be a whole word ("go" is the language Go, not Google), unless it continues a phrase
  *   ("bank of a"). Languages match only whole ("Java" is not JavaScript). A site matches by its first label
  *   ("facebook" finds Meta through facebook.com), never by "com".
- * - Words that stand for areas and tools (data/search-synonyms.ts) find what they stand for: "LLM", "NLP", "AI".
+ * - Words that stand for areas and tools (synonyms.ts) find what they stand for: "LLM", "NLP", "AI".
  * - Every word of the query must match. Each hit carries its reasons, so the page can say why it is listed
  *   ("domain ml.com", "tool Django", "area Machine learning", "uses Go"). Hits by name come first.
  */
-import { AREA_LABELS } from './profiles/areas';
-import { areaLabel } from './i18n/labels';
-import { hostnameOfUrl, matchHostnameSync, normalizeHostname } from './profiles/match';
-import type { CompanyProfile } from './profiles/schema';
-import { SEARCH_CONCEPTS, type SearchConcept } from './search-synonyms';
+import { AREA_LABELS } from '../profiles/areas';
+import { areaLabel } from '../i18n/labels';
+import { hostnameOfUrl, matchHostnameSync, normalizeHostname } from '../profiles/match';
+import type { CompanyProfile } from '../profiles/schema';
+import { SEARCH_CONCEPTS, type SearchConcept } from './synonyms';
 
 export type ReasonKind = 'name' | 'parent' | 'domain' | 'tool' | 'area' | 'language';
 

@@ -4,7 +4,7 @@
  * tests/unit/search.test.ts checks that every tool named here is in some profile and every entry finds someone.
  * Kept to the common words: each entry ships in the popup and the options page.
  */
-import type { Area } from './profiles/areas';
+import type { Area } from '../profiles/areas';
 
 export interface SearchConcept {
   /** what people type, separated by "|", in any case; several words are a phrase */
