@@ -33,7 +33,7 @@ export default tseslint.config(
     // The card script runs in web pages: IndexedDB, the bundled dataset and build-time validation must never end up
     // in it (it would expose data to the page), and its size budget (tests/unit/budgets.test.ts) leaves no room
     // for the polyfill.
-    files: ['entrypoints/overlay/**', 'components/OverlayCard.tsx', 'components/CompanyCard.tsx', 'components/shadow-host.ts', 'data/ext-api.ts'],
+    files: ['entrypoints/overlay/**', 'components/OverlayCard.tsx', 'components/CompanyCard.tsx', 'components/shadow-host.ts', 'data/messaging/in-page.ts', 'data/browser/**'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -41,8 +41,8 @@ export default tseslint.config(
           patterns: [
             { group: ['idb', '**/data/db', '@/data/db'], message: 'Content scripts must ask the background, never open IndexedDB.' },
             { group: ['**/data/dataset', '@/data/dataset'], message: 'The dataset lives in the background, not in every page.' },
-            { group: ['**/data/settings', '@/data/settings', 'zod', '**/data/schema', '@/data/schema'], allowTypeImports: true, message: 'Keep the content script tiny: use data/settings-shape.' },
-            { group: ['wxt/browser', '**/data/messages', '@/data/messages', 'wxt/utils/content-script-ui/*'], allowTypeImports: true, message: 'Keep the content script tiny: use data/ext-api and components/shadow-host (no polyfill, no WXT UI helpers).' },
+            { group: ['**/data/settings/store', '@/data/settings/store', 'zod', '**/profiles/schema'], allowTypeImports: true, message: 'Keep the content script tiny: use data/settings/shape.' },
+            { group: ['wxt/browser', '**/messaging/protocol', 'wxt/utils/content-script-ui/*'], allowTypeImports: true, message: 'Keep the content script tiny: use data/messaging/in-page and components/shadow-host (no polyfill, no WXT UI helpers).' },
           ],
         },
       ],

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { TabDetectionResponse } from '@/data/messages';
-import { sendToBackground } from '@/data/messages';
+import type { TabDetectionResponse } from '@/data/messaging/protocol';
+import { sendToBackground } from '@/data/messaging/protocol';
 import { t } from '@/data/i18n/translate';
 import { DetectionReport } from './DetectionReport';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/data/i18n/translate';
-import { sendToBackground } from '@/data/messages';
+import { sendToBackground } from '@/data/messaging/protocol';
 import { TOGGLE_COMMAND } from '@/data/toggle-command';
 
 /**

@@ -4,7 +4,7 @@
  * profiles stay in English, as written and sourced.
  */
 import type en from '../../public/_locales/en/messages.json';
-import { extensionGlobal } from '../ext-api';
+import { extensionGlobal } from '../browser/extension-global';
 
 export type MessageKey = keyof typeof en;
 

@@ -3,7 +3,7 @@
  * nothing (the background asks before it touches a page); claiming spends a once-per-session showing and is
  * done only at the moment the person can see the card.
  */
-import type { CardResponse } from '@/data/messages';
+import type { CardResponse } from '@/data/messaging/protocol';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf, isSiteEnabled } from '@/data/settings/shape';
 import { companyForHost } from './lookup';

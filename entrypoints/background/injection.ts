@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import type { CardRequest, CardResponse } from '@/data/messages';
+import type { CardRequest, CardResponse } from '@/data/messaging/protocol';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf } from '@/data/settings/shape';
 import { cardDue, claimCard } from './card-policy';

@@ -2,9 +2,9 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/dataset';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messages';
+import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messaging/protocol';
 import { detectionGranted } from '@/data/detection/access';
-import { parseMessage } from '@/data/message-schema';
+import { parseMessage } from '@/data/messaging/parse';
 import { setSiteEnabled } from '@/data/settings/store';
 import { showCardNow, showCardOnTab } from './injection';
 import { databaseProblem, prepareDatabase } from './lookup';

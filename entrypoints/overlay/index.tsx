@@ -4,8 +4,9 @@ import cardCss from '@/components/card.css?inline';
 import { OverlayCard } from '@/components/OverlayCard';
 import { pageScheme, type Scheme } from '@/components/page-scheme';
 import { mountShadowHost } from '@/components/shadow-host';
-import { askBackground, cardApi, type CardResponse } from '@/data/ext-api';
-import type { CardRequest } from '@/data/messages';
+import { pageApi } from '@/data/browser/extension-global';
+import { askBackground, type CardResponse } from '@/data/messaging/in-page';
+import type { CardRequest } from '@/data/messaging/protocol';
 import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings/shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
@@ -84,7 +85,7 @@ function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean)
 
   // Settings changed elsewhere (options, popup, another device): a site turned off loses its card at once;
   // a new corner, time, way of making room or theme applies at once.
-  cardApi().storage.onChanged.addListener((changes, area) => {
+  pageApi().storage.onChanged.addListener((changes, area) => {
     const change = changes[SETTINGS_KEY];
     if (area !== 'sync' || !change || !ui.container.isConnected) return;
     const settings = repairSettings(change.newValue);

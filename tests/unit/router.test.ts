@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseMessage } from '@/data/message-schema';
+import { parseMessage } from '@/data/messaging/parse';
 import { getSettings, setSiteEnabled, updateSettings } from '@/data/settings/store';
 import { cardDue, claimCard } from '@/entrypoints/background/card-policy';
 import { forgetShown } from '@/entrypoints/background/session-shown';

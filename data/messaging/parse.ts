@@ -3,7 +3,7 @@
  * Anything that does not parse is rejected with a reason: the background never guesses what a sender meant.
  */
 import * as v from 'valibot';
-import type { Message } from './messages';
+import type { Message } from './protocol';
 
 const COMPANY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TAB_ID = v.pipe(v.number('tabId must be a number'), v.integer('tabId must be a whole number'), v.minValue(0, 'tabId must not be negative'));

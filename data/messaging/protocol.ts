@@ -1,10 +1,10 @@
 /**
- * The typed messages between contexts. The background checks each one (message-schema.ts) before acting.
+ * The typed messages between contexts. The background checks each one (parse.ts) before acting.
  */
 import { browser } from 'wxt/browser';
-import type { Detection } from './detection/types';
-import type { CompanyProfile } from './profiles/schema';
-import type { Behaviour } from './settings/shape';
+import type { Detection } from '../detection/types';
+import type { CompanyProfile } from '../profiles/schema';
+import type { Behaviour } from '../settings/shape';
 
 export type Message =
   /** The card's gate in a tab that was hidden → background: the tab is shown now; draw the card if it is still due. */
