@@ -39,8 +39,8 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['idb', '**/data/db', '@/data/db'], message: 'Content scripts must ask the background, never open IndexedDB.' },
-            { group: ['**/data/dataset', '@/data/dataset'], message: 'The dataset lives in the background, not in every page.' },
+            { group: ['idb', '**/data/storage/**', '@/data/storage/**'], message: 'Content scripts must ask the background, never open IndexedDB or bundle the dataset.' },
+            
             { group: ['**/data/settings/store', '@/data/settings/store', 'zod', '**/profiles/schema'], allowTypeImports: true, message: 'Keep the content script tiny: use data/settings/shape.' },
             { group: ['wxt/browser', '**/messaging/protocol', 'wxt/utils/content-script-ui/*'], allowTypeImports: true, message: 'Keep the content script tiny: use data/messaging/in-page and components/shadow-host (no polyfill, no WXT UI helpers).' },
           ],

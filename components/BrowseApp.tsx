@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { areaGrid, profileHash, type GridOrder } from '@/data/area-grid';
-import { loadDataset } from '@/data/dataset-client';
+import { loadDataset } from '@/data/storage/dataset-client';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search/search';
 import { whyMatched } from '@/data/search/reasons';

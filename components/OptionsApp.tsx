@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadDataset } from '@/data/dataset-client';
+import { loadDataset } from '@/data/storage/dataset-client';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings/shape';
 import { BehaviourForm } from './BehaviourForm';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { loadDataset } from '@/data/dataset-client';
+import { loadDataset } from '@/data/storage/dataset-client';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { isSiteEnabled, withSiteEnabled } from '@/data/settings/shape';
 import { companyForTab } from '@/data/tab-company';

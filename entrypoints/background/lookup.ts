@@ -4,11 +4,11 @@
  * the database being healthy; the options page says when the fallback is in use, and every worker start tries
  * to repair the database (re-seed, and if it cannot even be opened, delete and rebuild it).
  */
-import { bundledDataset } from '@/data/dataset';
-import { closeDatabase, deleteDatabase, ensureSeeded, findCompanyForHost, resetSeedState } from '@/data/db';
+import { bundledDataset } from '@/data/storage/dataset';
+import { closeDatabase, deleteDatabase, ensureSeeded, findCompanyForHost, resetSeedState } from '@/data/storage/db';
 import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { withTimeout } from '@/data/timeout';
+import { withTimeout } from '@/data/storage/timeout';
 
 let timeoutMs = 3000;
 /** Why IndexedDB is not in use in this worker's life, or null when it is. */

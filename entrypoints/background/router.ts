@@ -1,6 +1,6 @@
 /** Answers the typed messages from content scripts, popup and options; rejects anything else. */
 import { browser, type Browser } from 'wxt/browser';
-import { bundledDataset } from '@/data/dataset';
+import { bundledDataset } from '@/data/storage/dataset';
 import { hostnameOfUrl } from '@/data/profiles/match';
 import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messaging/protocol';
 import { detectionGranted } from '@/data/detection/access';

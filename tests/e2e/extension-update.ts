@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeDataset } from '../../data/dataset';
+import { makeDataset } from '../../data/storage/dataset';
 import type { CompanyProfile } from '../../data/profiles/schema';
 import { EXTENSION_DIR, PROFILES } from './harness';
 

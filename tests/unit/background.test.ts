@@ -1,8 +1,8 @@
 // Card injection and the toolbar badge, against in-memory scripting and storage.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { makeDataset } from '@/data/dataset';
-import { ensureSeeded } from '@/data/db';
+import { makeDataset } from '@/data/storage/dataset';
+import { ensureSeeded } from '@/data/storage/db';
 import { setSiteEnabled, updateSettings } from '@/data/settings/store';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings/shape';
 import { badgeFor } from '@/entrypoints/background/badge';

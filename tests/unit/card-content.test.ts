@@ -1,7 +1,7 @@
 // What the card prints for each source: the year said once.
 import { describe, expect, it } from 'vitest';
 import { cardContent, sourceMeta } from '@/data/card-content';
-import { bundledDataset } from '@/data/dataset';
+import { bundledDataset } from '@/data/storage/dataset';
 
 describe('a source line', () => {
   it('names the publisher and the year, and the year once when the publisher already carries it', () => {

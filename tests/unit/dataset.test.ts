@@ -1,7 +1,7 @@
 // The registry test: every profile in data/companies/ is valid, bundled, and reachable by each of its domains.
 import { describe, expect, it } from 'vitest';
 import { AREAS } from '@/data/profiles/areas';
-import { bundledDataset, contentHash, makeDataset } from '@/data/dataset';
+import { bundledDataset, contentHash, makeDataset } from '@/data/storage/dataset';
 import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
 import { loadValidProfiles } from '@/data/profile-files';
 import { acme, globex } from '../fixtures/profiles';

@@ -1,7 +1,7 @@
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
-import { makeDataset } from '@/data/dataset';
-import { layoutFor, shardDataset } from '@/data/db-shards';
+import { makeDataset } from '@/data/storage/dataset';
+import { layoutFor, shardDataset } from '@/data/storage/db-shards';
 import {
   closeDatabase,
   DB_NAME,
@@ -13,7 +13,7 @@ import {
   openDatabase,
   seedDataset,
   storedDatasetVersion,
-} from '@/data/db';
+} from '@/data/storage/db';
 import { syntheticProfiles } from '../bench/synthetic';
 import { acme, globex } from '../fixtures/profiles';
 

@@ -4,8 +4,8 @@ import { AreaGrid } from '@/components/AreaGrid';
 import { BrowseApp } from '@/components/BrowseApp';
 import { areaGrid, cellDescription, parseProfileHash, profileHash } from '@/data/area-grid';
 import { AREAS } from '@/data/profiles/areas';
-import { makeDataset } from '@/data/dataset';
-import { seedDataset } from '@/data/db';
+import { makeDataset } from '@/data/storage/dataset';
+import { seedDataset } from '@/data/storage/db';
 import { acme, globex } from '../fixtures/profiles';
 
 const zeta = { ...globex, id: 'zeta', name: 'Zeta', domains: ['zeta.test'] };

@@ -3,7 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { closeDatabase, resetSeedState } from '@/data/db';
+import { closeDatabase, resetSeedState } from '@/data/storage/db';
 import { resetLookupState, setDatabaseTimeout } from '@/entrypoints/background/lookup';
 import { installI18n } from './i18n-fake';
 

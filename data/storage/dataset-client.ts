@@ -4,8 +4,8 @@
  * empty), with the reason, so the options page can tell the user. Pages do not bundle the dataset themselves.
  */
 import { getAllCompanies, storedDatasetVersion } from './db';
-import { sendToBackground } from './messaging/protocol';
-import type { CompanyProfile } from './profiles/schema';
+import { sendToBackground } from '../messaging/protocol';
+import type { CompanyProfile } from '../profiles/schema';
 import { withTimeout } from './timeout';
 
 export interface PageDataset {

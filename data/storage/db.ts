@@ -5,8 +5,8 @@
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Dataset } from './dataset';
 import { inShard, layoutFor, shardDataset, shardOf, type CompanyShard, type DomainShard, type Layout } from './db-shards';
-import { matchHostname } from './profiles/match';
-import type { CompanyProfile } from './profiles/schema';
+import { matchHostname } from '../profiles/match';
+import type { CompanyProfile } from '../profiles/schema';
 
 export const DB_NAME = 'python-inside';
 const DB_VERSION = 2;

@@ -3,8 +3,8 @@
  * derived from their content. wxt.config.ts validated the same files before this was bundled.
  */
 import { fnv1a } from './hash';
-import type { CompanyProfile, Tool } from './profiles/schema';
-import { withToolLinks } from './profiles/tool-links';
+import type { CompanyProfile, Tool } from '../profiles/schema';
+import { withToolLinks } from '../profiles/tool-links';
 
 export interface Dataset {
   version: string;
@@ -22,7 +22,7 @@ export function makeDataset(profiles: readonly CompanyProfile[], tools: readonly
   return { version: contentHash(JSON.stringify(companies)), companies };
 }
 
-const files = import.meta.glob<CompanyProfile>('./companies/*.json', { eager: true, import: 'default' });
-const toolFiles = import.meta.glob<Tool>('./tools/*.json', { eager: true, import: 'default' });
+const files = import.meta.glob<CompanyProfile>('../companies/*.json', { eager: true, import: 'default' });
+const toolFiles = import.meta.glob<Tool>('../tools/*.json', { eager: true, import: 'default' });
 
 export const bundledDataset: Dataset = makeDataset(Object.values(files), Object.values(toolFiles));

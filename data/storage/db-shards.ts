@@ -6,8 +6,8 @@
  */
 import type { Dataset } from './dataset';
 import { fnv1a } from './hash';
-import { domainEntries } from './profiles/match';
-import type { CompanyProfile } from './profiles/schema';
+import { domainEntries } from '../profiles/match';
+import type { CompanyProfile } from '../profiles/schema';
 
 export const COMPANIES_PER_SHARD = 32;
 export const DOMAINS_PER_SHARD = 256;
