@@ -4,8 +4,8 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { DETECTION_ORIGINS } from './data/detection/origins';
 import { hostPermissionPatterns } from './data/profiles/host-patterns';
-import { loadValidProfiles } from './data/profile-files';
-import { loadValidRules } from './data/rule-files';
+import { loadValidProfiles } from './data/build/profile-files';
+import { loadValidRules } from './data/build/rule-files';
 import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/toggle-command';
 
 /**

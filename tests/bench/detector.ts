@@ -8,7 +8,7 @@
 import { buildProbe, globalNames } from '../../data/detection/probe';
 import { toRuntimeRule } from '../../data/detection/rules';
 import { gatherPageFacts, globalsPresent } from '../../data/detection/page-facts';
-import { loadValidRules } from '../../data/rule-files';
+import { loadValidRules } from '../../data/build/rule-files';
 import { launchBench } from './browser';
 import { largePage } from './large-page';
 import { repeat, summarize } from './stats';

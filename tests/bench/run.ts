@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
-import { loadValidProfiles } from '../../data/profile-files';
+import { loadValidProfiles } from '../../data/build/profile-files';
 import { EXTENSION_DIR } from '../e2e/harness';
 import { launchBench, type BenchBrowser } from './browser';
 import { FLOOR_MARK, measureCard, measurePopup } from './card-timing';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { loadValidProfiles } from '../../data/profile-files';
+import { loadValidProfiles } from '../../data/build/profile-files';
 import { DEFAULT_SETTINGS } from '../../data/settings/shape';
 import { CHROMIUM_FLAGS } from '../tools/chromium-flags.mjs';
 import { launchChromiumOverCdp, type RunningBrowser } from './chromium-over-cdp';

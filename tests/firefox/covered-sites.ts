@@ -2,7 +2,7 @@
  * Covered pages to visit: one per company in the bundled profiles (www. + its first domain), so that under the
  * default "once per session" setting each run of a moment meets a company whose card is still due.
  */
-import { loadValidProfiles } from '../../data/profile-files';
+import { loadValidProfiles } from '../../data/build/profile-files';
 
 export interface CoveredSite {
   company: string;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lookalikeDomains, publicSuffixIssues } from '@/data/domain-checks';
+import { lookalikeDomains, publicSuffixIssues } from '@/data/build/domain-checks';
 import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
-import { oldestReview, reviewAgeIssues } from '@/data/review-age';
+import { oldestReview, reviewAgeIssues } from '@/data/build/review-age';
 import { formatIssue, validateProfile, type CompanyProfile } from '@/data/profiles/schema';
-import { checkTools, toolFileId } from '@/data/tool-files';
+import { checkTools, toolFileId } from '@/data/build/tool-files';
 import { acme, clone, fixtureTools, globex } from '../fixtures/profiles';
 
 const at = (profile: CompanyProfile, file = `data/companies/${profile.id}.json`) => ({ file, profile });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AREAS } from '@/data/profiles/areas';
 import { bundledDataset, contentHash, makeDataset } from '@/data/storage/dataset';
 import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
-import { loadValidProfiles } from '@/data/profile-files';
+import { loadValidProfiles } from '@/data/build/profile-files';
 import { acme, globex } from '../fixtures/profiles';
 
 const profiles = loadValidProfiles();

@@ -9,7 +9,7 @@ import { buildProbe } from '@/data/detection/probe';
 import { toRuntimeRule } from '@/data/detection/rules';
 import type { DetectionRule } from '@/data/detection/types';
 import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
-import { checkRuleDir } from '@/data/rule-files';
+import { checkRuleDir } from '@/data/build/rule-files';
 import { fixtureNames, readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
 
 const { rules: ruleFiles, issues } = checkRuleDir();

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { DETECTION_ORIGINS } from '@/data/detection/origins';
 import { hostPermissionPatterns } from '@/data/profiles/host-patterns';
-import { loadValidProfiles } from '@/data/profile-files';
+import { loadValidProfiles } from '@/data/build/profile-files';
 
 const required = hostPermissionPatterns(loadValidProfiles());
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AREA_LABELS } from '@/data/profiles/areas';
-import { loadValidProfiles } from '@/data/profile-files';
+import { loadValidProfiles } from '@/data/build/profile-files';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { hostnameInQuery, searchProfiles, type MatchReason } from '@/data/search/search';
 import { whyMatched } from '@/data/search/reasons';

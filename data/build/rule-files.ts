@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { validateRules, type RuleFile } from './detection/rule-schema';
+import { validateRules, type RuleFile } from '../detection/rule-schema';
 import { readProfileFiles } from './profile-files';
-import type { ProfileIssue } from './profiles/schema';
+import type { ProfileIssue } from '../profiles/schema';
 
-export const RULES_DIR = join(import.meta.dirname, 'detection');
-export const DETECTION_FIXTURES_DIR = join(import.meta.dirname, '..', 'tests', 'fixtures', 'detection');
+export const RULES_DIR = join(import.meta.dirname, '..', 'detection');
+export const DETECTION_FIXTURES_DIR = join(import.meta.dirname, '..', '..', 'tests', 'fixtures', 'detection');
 
 export const fixturePath = (group: 'python' | 'not-python', name: string, dir = DETECTION_FIXTURES_DIR) => join(dir, group, `${name}.html`);
 

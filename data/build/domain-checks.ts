@@ -4,7 +4,7 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { parse } from 'tldts';
-import type { CompanyProfile, ProfileIssue } from './profiles/schema';
+import type { CompanyProfile, ProfileIssue } from '../profiles/schema';
 
 type Located = { file: string; profile: CompanyProfile };
 

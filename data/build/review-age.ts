@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import type { ProfileIssue } from './profiles/schema';
+import type { ProfileIssue } from '../profiles/schema';
 
 export const REVIEW_MAX_MONTHS = 18;
 

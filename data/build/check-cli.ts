@@ -4,11 +4,11 @@
 import { relative, resolve } from 'node:path';
 import { lookalikeDomains } from './domain-checks';
 import { lastChange, reviewAgeIssues } from './review-age';
-import { isOwnSource } from './profiles/source-kinds';
+import { isOwnSource } from '../profiles/source-kinds';
 import { checkProfileDir, describeIssues, issuesInvolving } from './profile-files';
 import { checkRuleDir, describeRuleIssues } from './rule-files';
 
-const root = resolve(import.meta.dirname, '..');
+const root = resolve(import.meta.dirname, '..', '..');
 const only = process.argv.slice(2).map((f) => relative(root, resolve(f)));
 const checked = checkProfileDir();
 const { profiles } = checked;

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fieldPath, ToolSchema, type CompanyProfile, type ProfileIssue, type Tool } from './profiles/schema';
+import { fieldPath, ToolSchema, type CompanyProfile, type ProfileIssue, type Tool } from '../profiles/schema';
 
-export const TOOLS_DIR = join(import.meta.dirname, 'tools');
+export const TOOLS_DIR = join(import.meta.dirname, '..', 'tools');
 
 /** The file name a tool's record lives under: "Apache Airflow" -> apache-airflow, "coverage.py" -> coverage-py. */
 export const toolFileId = (name: string) =>
@@ -70,7 +70,7 @@ export function readToolFiles(dir = TOOLS_DIR): { files: { file: string; data: u
   const files: { file: string; data: unknown }[] = [];
   const issues: ProfileIssue[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const file = relative(join(import.meta.dirname, '..'), join(dir, name));
+    const file = relative(join(import.meta.dirname, '..', '..'), join(dir, name));
     try {
       files.push({ file, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown });
     } catch (error) {

@@ -5,11 +5,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { publicSuffixIssues } from './domain-checks';
-import { formatIssue, validateDataset, type CompanyProfile, type ProfileIssue, type Tool } from './profiles/schema';
+import { formatIssue, validateDataset, type CompanyProfile, type ProfileIssue, type Tool } from '../profiles/schema';
 import { checkTools, readToolFiles, TOOLS_DIR } from './tool-files';
-import { withToolLinks } from './profiles/tool-links';
+import { withToolLinks } from '../profiles/tool-links';
 
-export const COMPANIES_DIR = join(import.meta.dirname, 'companies');
+export const COMPANIES_DIR = join(import.meta.dirname, '..', 'companies');
 
 /** Every file parsed, and one issue per file that is not JSON (the others are still checked). */
 export function readProfileFiles(dir = COMPANIES_DIR): { files: { file: string; data: unknown }[]; issues: ProfileIssue[] } {
@@ -17,7 +17,7 @@ export function readProfileFiles(dir = COMPANIES_DIR): { files: { file: string; 
   const issues: ProfileIssue[] = [];
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
     const path = join(dir, name);
-    const file = relative(join(import.meta.dirname, '..'), path);
+    const file = relative(join(import.meta.dirname, '..', '..'), path);
     try {
       files.push({ file, data: JSON.parse(readFileSync(path, 'utf8')) as unknown });
     } catch (error) {
