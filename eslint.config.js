@@ -33,7 +33,7 @@ export default tseslint.config(
     // The card script runs in web pages: IndexedDB, the bundled dataset and build-time validation must never end up
     // in it (it would expose data to the page), and its size budget (tests/unit/budgets.test.ts) leaves no room
     // for the polyfill.
-    files: ['entrypoints/overlay/**', 'components/OverlayCard.tsx', 'components/CompanyCard.tsx', 'components/shadow-host.ts', 'data/messaging/in-page.ts', 'data/browser/**'],
+    files: ['entrypoints/overlay/**', 'components/card/**', 'data/messaging/in-page.ts', 'data/browser/**'],
     rules: {
       'no-restricted-imports': [
         'error',

@@ -6,7 +6,7 @@ import { DETECTION_ORIGINS } from './data/detection/origins';
 import { hostPermissionPatterns } from './data/profiles/host-patterns';
 import { loadValidProfiles } from './data/build/profile-files';
 import { loadValidRules } from './data/build/rule-files';
-import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/toggle-command';
+import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/card/toggle-command';
 
 /**
  * Preact writes innerHTML only for `dangerouslySetInnerHTML`, which this project never uses. Turning those writes

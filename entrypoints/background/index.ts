@@ -3,7 +3,7 @@ import { getSettings, watchSettings } from '@/data/settings/store';
 import type { Settings } from '@/data/settings/shape';
 import { updateAllBadges, updateBadge } from './badge';
 import { detectOnPage, listenForHeaders } from './detection';
-import { TOGGLE_COMMAND } from '@/data/toggle-command';
+import { TOGGLE_COMMAND } from '@/data/card/toggle-command';
 import { offerCard, offerCardToOpenTabs, toggleCard } from './injection';
 import { startLooksAtOpenTabs } from './lifetime';
 import { prepareDatabase } from './lookup';

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { localizePage } from '@/data/i18n/translate';
-import '@/components/card.css';
-import '@/components/pages.css';
-import '@/components/grid.css';
-import { BrowseApp } from '@/components/BrowseApp';
+import '@/components/card/card.css';
+import '@/components/shared/pages.css';
+import '@/components/browse/grid.css';
+import { BrowseApp } from '@/components/browse/BrowseApp';
 
 localizePage('browseTitle');
 render(<BrowseApp />, document.getElementById('app')!);

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { localizePage } from '@/data/i18n/translate';
-import '@/components/card.css';
-import '@/components/pages.css';
-import { OptionsApp } from '@/components/OptionsApp';
+import '@/components/card/card.css';
+import '@/components/shared/pages.css';
+import { OptionsApp } from '@/components/options/OptionsApp';
 
 localizePage('optionsTitle');
 render(<OptionsApp />, document.getElementById('app')!);

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import cardCss from '@/components/card.css?inline';
-import { OverlayCard } from '@/components/OverlayCard';
-import { pageScheme, type Scheme } from '@/components/page-scheme';
-import { mountShadowHost } from '@/components/shadow-host';
+import cardCss from '@/components/card/card.css?inline';
+import { OverlayCard } from '@/components/card/OverlayCard';
+import { pageScheme, type Scheme } from '@/components/card/page-scheme';
+import { mountShadowHost } from '@/components/card/shadow-host';
 import { pageApi } from '@/data/browser/extension-global';
 import { askBackground, type CardResponse } from '@/data/messaging/in-page';
 import type { CardRequest } from '@/data/messaging/protocol';

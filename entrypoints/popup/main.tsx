@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { localizePage } from '@/data/i18n/translate';
-import '@/components/card.css';
-import '@/components/pages.css';
-import { PopupApp } from '@/components/PopupApp';
+import '@/components/card/card.css';
+import '@/components/shared/pages.css';
+import { PopupApp } from '@/components/popup/PopupApp';
 import { tabIdFromSearch } from '@/data/tab-company';
 
 localizePage('extName');

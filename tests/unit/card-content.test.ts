@@ -1,6 +1,6 @@
 // What the card prints for each source: the year said once.
 import { describe, expect, it } from 'vitest';
-import { cardContent, sourceMeta } from '@/data/card-content';
+import { cardContent, sourceMeta } from '@/components/card/card-content';
 import { bundledDataset } from '@/data/storage/dataset';
 
 describe('a source line', () => {

@@ -1,9 +1,9 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CompanyBrowser } from '@/components/CompanyBrowser';
-import { CompanyCard } from '@/components/CompanyCard';
-import { OverlayCard } from '@/components/OverlayCard';
-import { SiteList } from '@/components/SiteList';
+import { CompanyBrowser } from '@/components/popup/CompanyBrowser';
+import { CompanyCard } from '@/components/card/CompanyCard';
+import { OverlayCard } from '@/components/card/OverlayCard';
+import { SiteList } from '@/components/options/SiteList';
 import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings/shape';
 import { withToolLinks } from '@/data/profiles/tool-links';
 import { acme, fixtureTools, globex } from '../fixtures/profiles';

@@ -106,7 +106,7 @@ describe('a database that cannot be opened at all', () => {
 describe('the options page', () => {
   it('tells the user when the built-in copy is in use, and still lists every company', async () => {
     const { render, screen, within } = await import('@testing-library/preact');
-    const { OptionsApp } = await import('@/components/OptionsApp');
+    const { OptionsApp } = await import('@/components/options/OptionsApp');
     vi.spyOn(globalThis.indexedDB, 'open').mockImplementation(() => {
       throw new Error('IndexedDB is disabled in this profile');
     });

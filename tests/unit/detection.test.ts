@@ -6,7 +6,7 @@ import { detect, detectOne, type Observation } from '@/data/detection/detect';
 import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, selectorAlternatives, selectorFor } from '@/data/detection/probe';
 import { validateRule, validateRules } from '@/data/detection/rule-schema';
 import type { DetectionRule } from '@/data/detection/types';
-import { evidenceText } from '@/data/evidence-text';
+import { evidenceText } from '@/components/shared/evidence-text';
 import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
 import { formatIssue } from '@/data/profiles/schema';
 import { badgeFor, DETECTED_BADGE_TEXT } from '@/entrypoints/background/badge';

@@ -1,8 +1,8 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AreaGrid } from '@/components/AreaGrid';
-import { BrowseApp } from '@/components/BrowseApp';
-import { areaGrid, cellDescription, parseProfileHash, profileHash } from '@/data/area-grid';
+import { AreaGrid } from '@/components/browse/AreaGrid';
+import { BrowseApp } from '@/components/browse/BrowseApp';
+import { areaGrid, cellDescription, parseProfileHash, profileHash } from '@/components/browse/area-grid';
 import { AREAS } from '@/data/profiles/areas';
 import { makeDataset } from '@/data/storage/dataset';
 import { seedDataset } from '@/data/storage/db';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listKeyTarget } from '@/components/list-keys';
+import { listKeyTarget } from '@/components/popup/list-keys';
 
 describe('listKeyTarget', () => {
   it.each([

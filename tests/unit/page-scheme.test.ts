@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { opaqueLuminance, schemeBehind } from '@/components/page-scheme';
+import { opaqueLuminance, schemeBehind } from '@/components/card/page-scheme';
 
 afterEach(() => {
   document.head.innerHTML = '';

@@ -1,7 +1,7 @@
 // A card the user asked for (the keyboard shortcut, the popup's "Show the card here") takes the keyboard.
 import { render, screen } from '@testing-library/preact';
 import { describe, expect, it } from 'vitest';
-import { OverlayCard } from '@/components/OverlayCard';
+import { OverlayCard } from '@/components/card/OverlayCard';
 import { behaviourOf, DEFAULT_SETTINGS } from '@/data/settings/shape';
 import { acme } from '../fixtures/profiles';
 

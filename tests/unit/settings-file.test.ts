@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsFromFile, settingsToFile } from '@/data/settings-file';
+import { settingsFromFile, settingsToFile } from '@/components/options/settings-file';
 import { DEFAULT_SETTINGS, type Settings } from '@/data/settings/shape';
 
 const mine: Settings = {

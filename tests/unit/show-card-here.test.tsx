@@ -2,7 +2,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ShowCardHere } from '@/components/ShowCardHere';
+import { ShowCardHere } from '@/components/popup/ShowCardHere';
 
 /** The browser's commands.getAll(), answering `shortcut` for the card's command. */
 function browserAssigns(shortcut: string) {

@@ -6,7 +6,7 @@ import { BehaviourForm } from './BehaviourForm';
 import { DetectionSettings } from './DetectionSettings';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteList } from './SiteList';
-import { useSettings } from './useSettings';
+import { useSettings } from '../shared/useSettings';
 import { t } from '@/data/i18n/translate';
 
 /**

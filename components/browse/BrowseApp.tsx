@@ -1,13 +1,13 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { areaGrid, profileHash, type GridOrder } from '@/data/area-grid';
+import { areaGrid, profileHash, type GridOrder } from '@/components/browse/area-grid';
 import { loadDataset } from '@/data/storage/dataset-client';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search/search';
 import { whyMatched } from '@/data/search/reasons';
 import { isOwnSource } from '@/data/profiles/source-kinds';
 import { AreaGrid } from './AreaGrid';
-import { CompanyCard } from './CompanyCard';
-import { SearchField } from './SearchField';
+import { CompanyCard } from '../card/CompanyCard';
+import { SearchField } from '../shared/SearchField';
 import { useHashRoute } from './useHashRoute';
 import { t } from '@/data/i18n/translate';
 

@@ -1,6 +1,6 @@
 /** How a piece of evidence reads: a localised frame ("cookie …") around the thing found, shown as code. */
-import type { Evidence } from './detection/types';
-import { t, type MessageKey } from './i18n/translate';
+import type { Evidence } from '@/data/detection/types';
+import { t, type MessageKey } from '@/data/i18n/translate';
 
 const FRAME: Record<Evidence['kind'], MessageKey> = {
   field: 'evidenceField',

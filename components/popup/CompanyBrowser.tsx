@@ -1,11 +1,11 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { domainSummary } from '@/data/card-content';
+import { domainSummary } from '@/components/card/card-content';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search/search';
 import { whyMatched } from '@/data/search/reasons';
-import { CompanyCard } from './CompanyCard';
+import { CompanyCard } from '../card/CompanyCard';
 import { listKeyTarget } from './list-keys';
-import { SearchField } from './SearchField';
+import { SearchField } from '../shared/SearchField';
 import { t } from '@/data/i18n/translate';
 
 interface Props {

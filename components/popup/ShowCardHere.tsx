@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/data/i18n/translate';
 import { sendToBackground } from '@/data/messaging/protocol';
-import { TOGGLE_COMMAND } from '@/data/toggle-command';
+import { TOGGLE_COMMAND } from '@/data/card/toggle-command';
 
 /**
  * The key the browser assigned to the card's shortcut, as the browser writes it: '' when none is assigned (the

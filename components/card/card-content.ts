@@ -1,8 +1,8 @@
 /** Turns a profile into what the card lays out: uses grouped by area in a fixed order, sources numbered. */
-import { AREAS, type Area } from './profiles/areas';
-import { areaLabel } from './i18n/labels';
-import type { CompanyProfile, CompanySource, CompanyUse } from './profiles/schema';
-import { t } from './i18n/translate';
+import { AREAS, type Area } from '@/data/profiles/areas';
+import { areaLabel } from '@/data/i18n/labels';
+import type { CompanyProfile, CompanySource, CompanyUse } from '@/data/profiles/schema';
+import { t } from '@/data/i18n/translate';
 
 export interface UseGroup {
   area: Area;

@@ -3,7 +3,7 @@ import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search/search';
 import { whyMatched } from '@/data/search/reasons';
 import { isSiteEnabled, type Settings } from '@/data/settings/shape';
-import { SearchField } from './SearchField';
+import { SearchField } from '../shared/SearchField';
 import { t } from '@/data/i18n/translate';
 
 const SHORT_LIST = 8;

@@ -1,4 +1,4 @@
-import { cellDescription, profileHash, type AreaGrid as Grid } from '@/data/area-grid';
+import { cellDescription, profileHash, type AreaGrid as Grid } from '@/components/browse/area-grid';
 import { t } from '@/data/i18n/translate';
 
 interface Props {

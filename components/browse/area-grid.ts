@@ -2,10 +2,10 @@
  * "Who uses Python for what": every company against every area. Pure data for the grid page, so the picture
  * and its screen-reader table come from the same numbers and can be tested without a browser.
  */
-import { AREAS, type Area } from './profiles/areas';
-import { areaLabel } from './i18n/labels';
-import { t } from './i18n/translate';
-import type { CompanyProfile } from './profiles/schema';
+import { AREAS, type Area } from '@/data/profiles/areas';
+import { areaLabel } from '@/data/i18n/labels';
+import { t } from '@/data/i18n/translate';
+import type { CompanyProfile } from '@/data/profiles/schema';
 
 export interface GridCell {
   area: Area;

@@ -5,11 +5,11 @@ import type { CompanyProfile } from '@/data/profiles/schema';
 import { isSiteEnabled, withSiteEnabled } from '@/data/settings/shape';
 import { companyForTab } from '@/data/tab-company';
 import { CompanyBrowser } from './CompanyBrowser';
-import { CompanyCard } from './CompanyCard';
+import { CompanyCard } from '../card/CompanyCard';
 import { DetectionStatus } from './DetectionStatus';
 import { ShowCardHere } from './ShowCardHere';
 import { SiteSwitch } from './SiteSwitch';
-import { useSettings } from './useSettings';
+import { useSettings } from '../shared/useSettings';
 import { t } from '@/data/i18n/translate';
 
 type State =

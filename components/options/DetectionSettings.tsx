@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { detectionGranted, requestDetection, revokeDetection } from '@/data/detection/access';
 import { headerNames } from '@/data/detection/probe';
 import { bundledRules } from '@/data/detection/rules';
-import { headerCase } from '@/data/evidence-text';
+import { headerCase } from '@/components/shared/evidence-text';
 import { t } from '@/data/i18n/translate';
 
 const HEADERS = headerNames(bundledRules).map(headerCase).join(', ');

@@ -2,7 +2,7 @@
  * Settings as a file the user can keep or move to another browser: export writes every field; import accepts
  * only a complete, valid file of ours and otherwise says exactly what is wrong, changing nothing.
  */
-import { t } from './i18n/translate';
+import { t } from '@/data/i18n/translate';
 import {
   AUTO_HIDE_CHOICES,
   DEFAULT_SETTINGS,
@@ -13,7 +13,7 @@ import {
   SHOW_MODES,
   THEMES,
   type Settings,
-} from './settings/shape';
+} from '@/data/settings/shape';
 
 const FORMAT = 'python-inside-settings';
 export const SETTINGS_FILE_NAME = 'python-inside-settings.json';

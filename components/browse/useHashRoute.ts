@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseProfileHash } from '@/data/area-grid';
+import { parseProfileHash } from '@/components/browse/area-grid';
 
 /** The profile the page's #hash points at, kept in step with back/forward and links. */
 export function useHashRoute() {
