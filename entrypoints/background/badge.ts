@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { companyForHost } from './lookup';
-import { detectionsFor } from './tab-detections';
+import { detectionsFor } from './detection/tab-detections';
 import { hostnameOfUrl } from '@/data/profiles/match';
 import { isSiteEnabled, type Settings } from '@/data/settings/shape';
 import { t } from '@/data/i18n/translate';

@@ -2,13 +2,13 @@ import { browser } from 'wxt/browser';
 import { getSettings, watchSettings } from '@/data/settings/store';
 import type { Settings } from '@/data/settings/shape';
 import { updateAllBadges, updateBadge } from './badge';
-import { detectOnPage, listenForHeaders } from './detection';
+import { detectOnPage, listenForHeaders } from './detection/detector';
 import { TOGGLE_COMMAND } from '@/data/card/toggle-command';
-import { offerCard, offerCardToOpenTabs, toggleCard } from './injection';
-import { startLooksAtOpenTabs } from './lifetime';
+import { offerCard, offerCardToOpenTabs, toggleCard } from './card/injection';
+import { startLooksAtOpenTabs } from './card/lifetime';
 import { prepareDatabase } from './lookup';
 import { handleMessage } from './router';
-import { forgetAllTabs, forgetDetections, forgetTab } from './tab-detections';
+import { forgetAllTabs, forgetDetections, forgetTab } from './detection/tab-detections';
 
 // Wires listeners to the modules that do the work. Listeners are added synchronously on every service-worker
 // start, so events that wake the worker find them.

@@ -6,9 +6,9 @@ import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messagin
 import { detectionGranted } from '@/data/detection/access';
 import { parseMessage } from '@/data/messaging/parse';
 import { setSiteEnabled } from '@/data/settings/store';
-import { showCardNow, showCardOnTab } from './injection';
+import { showCardNow, showCardOnTab } from './card/injection';
 import { databaseProblem, prepareDatabase } from './lookup';
-import { detectionsFor } from './tab-detections';
+import { detectionsFor } from './detection/tab-detections';
 
 /** What the popup shows for a tab without a profile: whether detection is on, and its findings for this page. */
 async function detectionForTab(tabId: number): Promise<TabDetectionResponse> {

@@ -10,7 +10,7 @@ import type { CardRequest } from '@/data/messaging/protocol';
 import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings/shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
-// has loaded, only when the card is due and the page is visible (see entrypoints/background/injection.ts), so
+// has loaded, only when the card is due and the page is visible (see entrypoints/background/card/injection.ts), so
 // no other page ever runs it. The profile comes from the background
 // (never from IndexedDB here: that would be the web page's database). The CSS travels inside the
 // script: no web-accessible file a page could probe, no fetch.

@@ -6,10 +6,10 @@ import { ensureSeeded } from '@/data/storage/db';
 import { setSiteEnabled, updateSettings } from '@/data/settings/store';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings/shape';
 import { badgeFor } from '@/entrypoints/background/badge';
-import { cardDue } from '@/entrypoints/background/card-policy';
-import { CARD_DATA_KEY, CARD_SCRIPT, offerCard, showCardNow, toggleCard } from '@/entrypoints/background/injection';
-import { beginLifetime } from '@/entrypoints/background/lifetime';
-import { GATE_KEY } from '@/entrypoints/background/page-gate';
+import { cardDue } from '@/entrypoints/background/card/policy';
+import { CARD_DATA_KEY, CARD_SCRIPT, offerCard, showCardNow, toggleCard } from '@/entrypoints/background/card/injection';
+import { beginLifetime } from '@/entrypoints/background/card/lifetime';
+import { GATE_KEY } from '@/entrypoints/background/card/page-gate';
 import { handleMessage } from '@/entrypoints/background/router';
 import { acme, globex } from '../fixtures/profiles';
 

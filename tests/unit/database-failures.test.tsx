@@ -8,7 +8,7 @@ import { loadDataset } from '@/data/storage/dataset-client';
 import { bundledDataset, makeDataset } from '@/data/storage/dataset';
 import { closeDatabase, DB_NAME, resetSeedState, seedDataset, storedDatasetVersion } from '@/data/storage/db';
 import { companyForHost, databaseProblem, prepareDatabase, resetLookupState, setDatabaseTimeout } from '@/entrypoints/background/lookup';
-import { cardDue } from '@/entrypoints/background/card-policy';
+import { cardDue } from '@/entrypoints/background/card/policy';
 import { handleMessage } from '@/entrypoints/background/router';
 import { acme } from '../fixtures/profiles';
 

@@ -10,9 +10,9 @@ import { evidenceText } from '@/components/shared/evidence-text';
 import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
 import { formatIssue } from '@/data/profiles/schema';
 import { badgeFor, DETECTED_BADGE_TEXT } from '@/entrypoints/background/badge';
-import { detectOnPage } from '@/entrypoints/background/detection';
+import { detectOnPage } from '@/entrypoints/background/detection/detector';
 import { handleMessage } from '@/entrypoints/background/router';
-import { forgetDetections, saveHeaders } from '@/entrypoints/background/tab-detections';
+import { forgetDetections, saveHeaders } from '@/entrypoints/background/detection/tab-detections';
 import { DEFAULT_SETTINGS } from '@/data/settings/shape';
 
 const FILE = 'data/detection/acme-web.json';

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseMessage } from '@/data/messaging/parse';
 import { getSettings, setSiteEnabled, updateSettings } from '@/data/settings/store';
-import { cardDue, claimCard } from '@/entrypoints/background/card-policy';
-import { forgetShown } from '@/entrypoints/background/session-shown';
+import { cardDue, claimCard } from '@/entrypoints/background/card/policy';
+import { forgetShown } from '@/entrypoints/background/card/session-shown';
 import { handleMessage } from '@/entrypoints/background/router';
 
 const page = (url: string) => ({ url, tab: { url } as never, id: fakeBrowser.runtime.id });

@@ -6,7 +6,7 @@
  * when a new browser session (or a re-enabled extension) begins.
  */
 import { storage } from 'wxt/utils/storage';
-import { serial } from './serial';
+import { serial } from '../serial';
 
 const shownItem = storage.defineItem<string[]>('local:shownCompanies', { fallback: [] });
 

@@ -13,8 +13,8 @@ import { hostnameOfUrl } from '@/data/profiles/match';
 import type { CardRequest, CardResponse } from '@/data/messaging/protocol';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf } from '@/data/settings/shape';
-import { cardDue, claimCard } from './card-policy';
-import { companyForHost } from './lookup';
+import { cardDue, claimCard } from './policy';
+import { companyForHost } from '../lookup';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
 
 export const CARD_SCRIPT = '/overlay.js';

@@ -11,7 +11,7 @@ import { bundledRules } from '@/data/detection/rules';
 import type { Detection } from '@/data/detection/types';
 import { hostnameOfUrl } from '@/data/profiles/match';
 import { gatherPageFacts, globalsPresent, NO_FACTS } from '@/data/detection/page-facts';
-import { companyForHost } from './lookup';
+import { companyForHost } from '../lookup';
 import { headersFor, saveDetections, saveHeaders, samePage } from './tab-detections';
 
 const probe = buildProbe(bundledRules);

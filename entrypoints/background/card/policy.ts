@@ -6,8 +6,8 @@
 import type { CardResponse } from '@/data/messaging/protocol';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf, isSiteEnabled } from '@/data/settings/shape';
-import { companyForHost } from './lookup';
-import { serial } from './serial';
+import { companyForHost } from '../lookup';
+import { serial } from '../serial';
 import { markShown, shownThisSession, unmarkShown } from './session-shown';
 
 /** Whether the card is due on a page of this host, and with what. Records nothing. */
