@@ -4,6 +4,7 @@ import { detectionGranted, requestDetection, revokeDetection } from '@/data/dete
 import { headerNames } from '@/data/detection/probe';
 import { bundledRules } from '@/data/detection/rules';
 import { headerCase } from '@/components/shared/evidence-text';
+import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 
 const HEADERS = headerNames(bundledRules).map(headerCase).join(', ');
@@ -17,7 +18,9 @@ export function DetectionSettings() {
   const [status, setStatus] = useState('');
 
   useEffect(() => {
-    const refresh = () => void detectionGranted().then(setGranted, () => setGranted(false));
+    const refresh = () => {
+      detectionGranted().then(setGranted, () => setGranted(false));
+    };
     refresh();
     browser.permissions.onAdded.addListener(refresh);
     browser.permissions.onRemoved.addListener(refresh);
@@ -41,7 +44,8 @@ export function DetectionSettings() {
         input.checked = now;
         setGranted(now);
         setStatus(now ? t('detectionOn') : wanted ? t('detectionDenied') : t('detectionOff'));
-      });
+      })
+      .catch(logError); // the browser could not say what it granted: the switch stays as the person left it
   };
 
   return (

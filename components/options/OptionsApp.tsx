@@ -36,11 +36,13 @@ export function OptionsApp() {
       .catch((e: unknown) => setError(t('readError', String(e))));
   }, []);
 
-  const save = (change: Parameters<typeof updateSettings>[0], message = t('saved')) =>
+  /** Saves a change and says so; a failure is shown. */
+  const save = (change: Parameters<typeof updateSettings>[0], message = t('saved')): void => {
     updateSettings(change).then(
       () => setStatus(message),
       (e: unknown) => setError(t('saveError', String(e))),
     );
+  };
 
   return (
     <main class="pi-options">
@@ -65,12 +67,12 @@ export function OptionsApp() {
       {settings && companies && (
         <>
           {/* How the card behaves comes first: a handful of controls, which the long list of sites would bury. */}
-          <BehaviourForm settings={settings} onChange={(patch) => void save((s) => ({ ...s, ...patch }))} />
+          <BehaviourForm settings={settings} onChange={(patch) => save((s) => ({ ...s, ...patch }))} />
           <SiteList
             companies={companies}
             settings={settings}
-            onToggle={(id, enabled) => void save((s) => withSiteEnabled(s, id, enabled))}
-            onSetAll={(ids, enabled) => void save((s) => ids.reduce((acc, id) => withSiteEnabled(acc, id, enabled), s))}
+            onToggle={(id, enabled) => save((s) => withSiteEnabled(s, id, enabled))}
+            onSetAll={(ids, enabled) => save((s) => ids.reduce((acc, id) => withSiteEnabled(acc, id, enabled), s))}
           />
           <DetectionSettings />
           <SettingsTransfer settings={settings} onImport={(imported) => updateSettings(() => imported)} />
@@ -80,7 +82,7 @@ export function OptionsApp() {
             <button
               type="button"
               class="pi-button pi-quiet"
-              onClick={() => void save(() => ({ ...DEFAULT_SETTINGS }), t('resetDone'))}
+              onClick={() => save(() => ({ ...DEFAULT_SETTINGS }), t('resetDone'))}
             >
               {t('resetButton')}
             </button>

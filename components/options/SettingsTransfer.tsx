@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SETTINGS_FILE_NAME, settingsFromFile, settingsToFile } from '@/components/options/settings-file';
 import type { Settings } from '@/data/settings/shape';
+import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 
 interface Props {
@@ -45,7 +46,9 @@ export function SettingsTransfer({ settings, onImport }: Props) {
         </button>
         <label class="pi-button pi-quiet pi-file-button">
           {t('importSettings')}
-          <input type="file" accept="application/json,.json" onChange={(e) => void importFile(e.currentTarget)} />
+          <input type="file" accept="application/json,.json" onChange={(e) => {
+              importFile(e.currentTarget).catch(logError);
+            }} />
         </label>
       </div>
       {message && (

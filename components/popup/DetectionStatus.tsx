@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabDetectionResponse } from '@/data/messaging/protocol';
 import { sendToBackground } from '@/data/messaging/protocol';
+import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 import { DetectionReport } from './DetectionReport';
 
@@ -15,7 +16,9 @@ async function detectionsForTab(tabId: number | null): Promise<TabDetectionRespo
  * "not checked yet", and when it is off, one line saying where to turn it on.
  */
 /** The options page at its detection section (the popup's bar already links to the page as a whole). */
-const openDetectionSettings = () => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#detection') });
+const openDetectionSettings = () => {
+  browser.tabs.create({ url: browser.runtime.getURL('/options.html#detection') }).catch(logError);
+};
 
 export function DetectionStatus({ tabId }: { tabId: number | null }) {
   const [answer, setAnswer] = useState<TabDetectionResponse | null>(null);

@@ -10,6 +10,7 @@ import { DetectionStatus } from './DetectionStatus';
 import { ShowCardHere } from './ShowCardHere';
 import { SiteSwitch } from './SiteSwitch';
 import { useSettings } from '../shared/useSettings';
+import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 
 type State =
@@ -20,7 +21,7 @@ type State =
 
 /** The grid of every company opens in a tab of its own: too wide for a popup. */
 function openBrowsePage() {
-  void browser.tabs.create({ url: browser.runtime.getURL('/browse.html') });
+  browser.tabs.create({ url: browser.runtime.getURL('/browse.html') }).catch(logError);
   window.close();
 }
 
@@ -46,7 +47,9 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
     <main class="pi-popup">
       <div class="pi-popup-bar">
         <span class="pi-brand">Python Inside</span>
-        <button type="button" class="pi-link-button" onClick={() => void browser.runtime.openOptionsPage()}>
+        <button type="button" class="pi-link-button" onClick={() => {
+            browser.runtime.openOptionsPage().catch(logError);
+          }}>
           {t('options')}
         </button>
       </div>
@@ -62,7 +65,9 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
             <SiteSwitch
               company={state.company}
               enabled={isSiteEnabled(settings, state.company.id)}
-              onChange={(enabled) => void updateSettings((s) => withSiteEnabled(s, state.company.id, enabled))}
+              onChange={(enabled) => {
+                updateSettings((s) => withSiteEnabled(s, state.company.id, enabled)).catch(logError);
+              }}
             />
           )}
           <ShowCardHere tabId={state.tabId} />

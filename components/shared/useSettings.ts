@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { logError } from '@/data/browser/console';
 import { getSettings, updateSettings, watchSettings } from '@/data/settings/store';
 import type { Settings } from '@/data/settings/shape';
 
@@ -7,7 +8,7 @@ export function useSettings(): [Settings | null, (change: (s: Settings) => Setti
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let alive = true;
-    void getSettings().then((s) => alive && setSettings(s));
+    getSettings().then((s) => alive && setSettings(s), logError);
     const unwatch = watchSettings(setSettings);
     return () => {
       alive = false;

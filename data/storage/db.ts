@@ -21,6 +21,11 @@ interface PythonInsideDB extends DBSchema {
 
 export type Database = IDBPDatabase<PythonInsideDB>;
 
+/** A request whose failure is reported once, through the transaction's `done`, not again on its own. */
+const queue = (request: Promise<unknown>): void => {
+  request.catch(() => undefined);
+};
+
 let dbPromise: Promise<Database> | undefined;
 
 export function openDatabase(): Promise<Database> {
@@ -35,12 +40,12 @@ export function openDatabase(): Promise<Database> {
           if (db.objectStoreNames.contains(name)) db.deleteObjectStore(name);
           db.createObjectStore(name);
         }
-        void tx.objectStore('meta').delete('datasetVersion');
+        queue(tx.objectStore('meta').delete('datasetVersion'));
       }
     },
     // Another context is upgrading: let it, and reopen on next use.
     blocking() {
-      void dbPromise?.then((db) => db.close());
+      dbPromise?.then((db) => db.close(), () => undefined); // an open that failed left nothing to close
       dbPromise = undefined;
     },
     terminated() {
@@ -99,8 +104,6 @@ export async function seedDataset(dataset: Dataset): Promise<boolean> {
   return true;
 }
 
-/** A request whose failure is reported once, through the transaction's `done`, not again on its own. */
-const queue = (request: Promise<unknown>) => void request.catch(() => undefined);
 
 let seeded: Promise<unknown> | undefined;
 

@@ -1,4 +1,5 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { logError } from '@/data/browser/console';
 import { getSettings, watchSettings } from '@/data/settings/store';
 import type { Settings } from '@/data/settings/shape';
 import { updateAllBadges, updateBadge } from './badge';
@@ -18,21 +19,25 @@ export default defineBackground(() => {
     await prepareDatabase();
     await updateAllBadges(current);
   };
-  const report = (error: unknown) => console.error('Python Inside:', error);
-
   // Every worker start (install, update, browser start-up, wake after idle) re-checks everything once:
   // seeding compares dataset versions, and a database that failed last time is repaired. The install and
-  // start-up listeners exist so the browser starts the worker for those events; they wait for that same run
-  // instead of repeating it.
-  const started = refresh().catch(report);
-  browser.runtime.onInstalled.addListener(() => started);
-  browser.runtime.onStartup.addListener(() => started);
-  watchSettings((settings) => refresh(settings).catch(report));
+  // start-up listeners exist so the browser starts the worker for those events; the run they stand for is
+  // already under way.
+  refresh().catch(logError);
+  const startedAlready = () => undefined;
+  browser.runtime.onInstalled.addListener(startedAlready);
+  browser.runtime.onStartup.addListener(startedAlready);
+  watchSettings((settings) => {
+    refresh(settings).catch(logError);
+  });
 
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  // The polyfill, loaded here, sends the sender the answer a listener's promise settles with; the browser's own
+  // typing of the listener knows only sendResponse.
+  type Listener = Parameters<typeof browser.runtime.onMessage.addListener>[0];
+  browser.runtime.onMessage.addListener(((message: unknown, sender: Browser.runtime.MessageSender) => handleMessage(message, sender)) as Listener);
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === TOGGLE_COMMAND && tab?.id !== undefined) toggleCard(tab.id, tab.url).catch(report);
+    if (command === TOGGLE_COMMAND && tab?.id !== undefined) toggleCard(tab.id, tab.url).catch(logError);
   });
 
   // Without the `tabs` permission, tab.url is only there for covered hosts (and, once detection is on, every
@@ -42,17 +47,19 @@ export default defineBackground(() => {
     if (change.status === 'loading' || change.url !== undefined) {
       forgetDetections(tabId)
         .then(() => updateBadge(tabId, tab.url, getSettings))
-        .catch(report);
+        .catch(logError);
     }
-    if (change.status === 'complete') offerCard(tabId, tab.url).catch(report);
+    if (change.status === 'complete') offerCard(tabId, tab.url).catch(logError);
     // Detection also looks again when a single-page site moves to a new URL without loading a page.
     if (change.status === 'complete' || (change.url !== undefined && change.status === undefined)) {
       detectOnPage(tabId, tab.url)
         .then((found) => (found ? updateBadge(tabId, tab.url, getSettings) : undefined))
-        .catch(report);
+        .catch(logError);
     }
   });
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId).catch(report));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId).catch(logError);
+  });
 
   // Detection is on while its optional permissions are granted, from the options page or the browser's own UI.
   listenForHeaders();
@@ -61,7 +68,7 @@ export default defineBackground(() => {
     forgetAllTabs()
       .then(() => getSettings())
       .then((settings) => updateAllBadges(settings))
-      .catch(report);
+      .catch(logError);
   });
 
   // The first start of a lifetime (install, update, browser start, turned back on), and any start of Firefox's
@@ -71,5 +78,5 @@ export default defineBackground(() => {
   // listener; a page seen both ways is offered the card once (the gate's mark).
   startLooksAtOpenTabs()
     .then((look) => (look ? offerCardToOpenTabs() : undefined))
-    .catch(report);
+    .catch(logError);
 });

@@ -73,7 +73,10 @@ function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean)
         takeFocus={asked}
         scheme={scheme}
         onClose={close}
-        onOpenOptions={() => void askBackground({ type: 'options:open' }).catch(() => undefined)}
+        onOpenOptions={() => {
+          // A rejection means the extension was updated or turned off meanwhile: there is no options page to open.
+          askBackground({ type: 'options:open' }).catch(() => undefined);
+        }}
         onSetSiteEnabled={async (enabled) => {
           offByThisCard = !enabled;
           await askBackground({ type: 'site:set-enabled', companyId: company.id, enabled });

@@ -68,7 +68,7 @@ function keepHeaders(details: Browser.webRequest.OnHeadersReceivedDetails): unde
     .map((h): [string, string] => [h.name.toLowerCase(), (h.value ?? '').slice(0, 100)])
     .filter(([name]) => wantedHeaders.has(name))
     .slice(0, 20);
-  void saveHeaders(details.tabId, { url: details.url, headers }).catch(() => undefined);
+  saveHeaders(details.tabId, { url: details.url, headers }).catch(() => undefined); // the tab closed meanwhile
   return undefined;
 }
 
