@@ -5,8 +5,9 @@ import { relative, resolve } from 'node:path';
 import { lookalikeDomains } from './domain-checks';
 import { lastChange, reviewAgeIssues } from './review-age';
 import { isOwnSource } from '../profiles/source-kinds';
-import { checkProfileDir, describeIssues, issuesInvolving } from './profile-files';
-import { checkRuleDir, describeRuleIssues } from './rule-files';
+import { describeIssues, issuesInvolving } from './issues';
+import { checkProfileDir, PROFILE_ISSUES } from './profile-files';
+import { checkRuleDir, RULE_ISSUES } from './rule-files';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const only = process.argv.slice(2).map((f) => relative(root, resolve(f)));
@@ -21,8 +22,8 @@ const ruleCheck = checkRuleDir();
 const relevantRules = only.length ? issuesInvolving(ruleCheck.issues, only) : ruleCheck.issues;
 
 if (relevant.length || relevantRules.length) {
-  if (relevant.length) console.error(describeIssues(relevant));
-  if (relevantRules.length) console.error(describeRuleIssues(relevantRules));
+  if (relevant.length) console.error(describeIssues(PROFILE_ISSUES, relevant));
+  if (relevantRules.length) console.error(describeIssues(RULE_ISSUES, relevantRules));
   process.exit(1);
 }
 for (const lookalike of lookalikeDomains(checked.located)) console.warn(`warning: ${lookalike}`);

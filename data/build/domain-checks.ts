@@ -4,7 +4,8 @@
  */
 import { distance } from 'fastest-levenshtein';
 import { parse } from 'tldts';
-import type { CompanyProfile, ProfileIssue } from '../profiles/schema';
+import type { CompanyProfile } from '../profiles/schema';
+import type { DataIssue } from './issues';
 
 type Located = { file: string; profile: CompanyProfile };
 
@@ -12,8 +13,8 @@ type Located = { file: string; profile: CompanyProfile };
  * A public suffix (co.uk, github.io, blogspot.com) is not a company's site: listing one would put a card on every
  * site registered under it. Private suffixes count, since their subdomains belong to other people.
  */
-export function publicSuffixIssues(profiles: readonly Located[]): ProfileIssue[] {
-  const issues: ProfileIssue[] = [];
+export function publicSuffixIssues(profiles: readonly Located[]): DataIssue[] {
+  const issues: DataIssue[] = [];
   for (const { file, profile } of profiles) {
     for (const [field, hosts] of [['domains', profile.domains], ['userContent', profile.userContent ?? []]] as const) {
       hosts.forEach((host, i) => {

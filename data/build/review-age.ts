@@ -6,7 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { statSync } from 'node:fs';
-import type { ProfileIssue } from '../profiles/schema';
+import type { DataIssue } from './issues';
 
 export const REVIEW_MAX_MONTHS = 18;
 
@@ -28,7 +28,7 @@ export function oldestReview(changed: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function reviewAgeIssues(profiles: readonly { file: string; reviewed: string; changed: Date }[]): ProfileIssue[] {
+export function reviewAgeIssues(profiles: readonly { file: string; reviewed: string; changed: Date }[]): DataIssue[] {
   return profiles.flatMap(({ file, reviewed, changed }) => {
     const oldest = oldestReview(changed);
     return reviewed < oldest

@@ -3,9 +3,11 @@
  * name them: every record valid (https URL), its file named after it, no tool defined twice (names compared without
  * case), every tool a use names defined, and no record left that nothing names.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { fieldPath, ToolSchema, type CompanyProfile, type ProfileIssue, type Tool } from '../profiles/schema';
+import { join } from 'node:path';
+import * as v from 'valibot';
+import { ToolSchema, type CompanyProfile, type Tool } from '../profiles/schema';
+import { schemaIssues, type DataIssue } from './issues';
+import type { JsonFile } from './json-files';
 
 export const TOOLS_DIR = join(import.meta.dirname, '..', 'tools');
 
@@ -17,21 +19,21 @@ export const toolFileId = (name: string) =>
     .replace(/^-|-$/g, '');
 
 export function checkTools(
-  files: { file: string; data: unknown }[],
+  files: readonly JsonFile[],
   profiles: readonly { file: string; profile: CompanyProfile }[],
   /** false when some profile could not be read: a record it names would look unused */
   allProfiles = true,
-): { tools: Tool[]; issues: ProfileIssue[] } {
-  const issues: ProfileIssue[] = [];
+): { tools: Tool[]; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
   const tools: Tool[] = [];
   const fileOf = new Map<string, string>();
   for (const { file, data } of files) {
-    const parsed = ToolSchema.safeParse(data);
+    const parsed = v.safeParse(ToolSchema, data);
     if (!parsed.success) {
-      issues.push(...parsed.error.issues.map((i) => ({ file, field: fieldPath(i.path), message: i.message })));
+      issues.push(...schemaIssues(file, parsed.issues));
       continue;
     }
-    const tool = parsed.data;
+    const tool = parsed.output;
     const expected = toolFileId(tool.name);
     if (!file.endsWith(`/${expected}.json`)) {
       issues.push({ file, field: 'name', message: `"${tool.name}" belongs in data/tools/${expected}.json` });
@@ -64,18 +66,4 @@ export function checkTools(
     }
   }
   return { tools, issues };
-}
-
-export function readToolFiles(dir = TOOLS_DIR): { files: { file: string; data: unknown }[]; issues: ProfileIssue[] } {
-  const files: { file: string; data: unknown }[] = [];
-  const issues: ProfileIssue[] = [];
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
-    const file = relative(join(import.meta.dirname, '..', '..'), join(dir, name));
-    try {
-      files.push({ file, data: JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown });
-    } catch (error) {
-      issues.push({ file, field: '', message: `not valid JSON: ${(error as Error).message}` });
-    }
-  }
-  return { files, issues };
 }

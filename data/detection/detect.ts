@@ -2,7 +2,8 @@
  * From what a page showed to what it runs: each rule's signals are checked against the observation, and a
  * technology is reported only when its evidence adds up. Pure, so every rule is tested against fixtures in Node.
  */
-import type { Confidence, Detection, DetectionRule, Evidence, Signal, SignalWeight } from './types';
+import type { Signal, SignalWeight } from './rule-schema';
+import type { Confidence, Detection, DetectionRule, Evidence } from './types';
 import { selectorFor } from './probe';
 
 /** Everything observed about one page: its host, the page-side facts, its globals and main-document headers. */

@@ -1,5 +1,6 @@
 /** Turns the rules into the one probe the page-side gatherer runs, and reads its answers back. */
-import type { DetectionRule, Signal } from './types';
+import type { Signal } from './rule-schema';
+import type { DetectionRule } from './types';
 import type { ElementCheck, PageFacts, Probe } from './page-facts';
 
 // A quoted CSS string: only the quote and the backslash need escaping.

@@ -3,7 +3,7 @@
  * vocabulary itself (profiles/areas.ts, profiles/source-kinds.ts, detection/types.ts) knows nothing of languages.
  */
 import type { Area } from '../profiles/areas';
-import type { TechCategory } from '../detection/types';
+import type { TechCategory } from '../detection/rule-schema';
 import type { SourceKind } from '../profiles/source-kinds';
 import { t, type MessageKey } from './translate';
 

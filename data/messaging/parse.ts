@@ -3,9 +3,9 @@
  * Anything that does not parse is rejected with a reason: the background never guesses what a sender meant.
  */
 import * as v from 'valibot';
+import { ID } from '../profiles/ids';
 import type { Message } from './protocol';
 
-const COMPANY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const TAB_ID = v.pipe(v.number('tabId must be a number'), v.integer('tabId must be a whole number'), v.minValue(0, 'tabId must not be negative'));
 
 const MessageSchema = v.variant(
@@ -14,7 +14,7 @@ const MessageSchema = v.variant(
     v.strictObject({ type: v.literal('card:visible') }),
     v.strictObject({
       type: v.literal('site:set-enabled'),
-      companyId: v.pipe(v.string('companyId must be a string'), v.maxLength(60, 'companyId is too long'), v.regex(COMPANY_ID, 'bad companyId')),
+      companyId: v.pipe(v.string('companyId must be a string'), v.maxLength(60, 'companyId is too long'), v.regex(ID, 'bad companyId')),
       enabled: v.boolean('enabled must be a boolean'),
     }),
     v.strictObject({ type: v.literal('dataset:ensure') }),

@@ -1,11 +1,14 @@
 /**
- * The shape of a company profile (data/companies/<id>.json) and its validation.
+ * The shape of a company profile (data/companies/<id>.json) and of a tool record (data/tools/<id>.json), as
+ * valibot schemas from which the types are inferred. data/build checks every file against them before anything is
+ * bundled (wxt.config.ts fails the build on an error); the extension only ever sees profiles that passed, so what
+ * ships imports the types from here, never the schemas (and with them valibot) themselves.
  *
- * Runs at build time (wxt.config.ts fails the build on an error) and in unit tests; the extension itself
- * only ever sees profiles that passed, so runtime code imports the types, never zod.
+ * Every message says what is wrong in words a person editing the file can act on; data/build adds file and field.
  */
-import { z } from 'zod';
+import * as v from 'valibot';
 import { AREAS } from './areas';
+import { ID } from './ids';
 import { SOURCE_KINDS } from './source-kinds';
 
 export const SUMMARY_MAX = 180;
@@ -13,196 +16,121 @@ export const USE_TEXT_MAX = 260;
 /** A profile with one claim is a rumour, not a profile. */
 export const MIN_USES = 2;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A registrable hostname in lower case: labels of letters, digits and inner hyphens, at least one dot, no IP.
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
-// Profiles describe companies, never people's contact details.
-const PERSONAL_DATA = /[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{8,}\d/;
+const typeName = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
 
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, 'must not be empty')
-    .max(max, `must be at most ${max} characters`);
+/** A value of the wrong type: "Invalid input: expected string, received undefined". */
+export const wrongType = (issue: v.BaseIssue<unknown>): string =>
+  `Invalid input: expected ${issue.expected?.toLowerCase() ?? 'another value'}, received ${typeName(issue.input)}`;
 
-const SourceSchema = z.strictObject({
-  id: z.string().regex(ID, 'must be kebab-case (a-z, 0-9, -)'),
+/**
+ * An object that takes no other keys (a typo cannot silently drop data). A key that is missing is reported with
+ * what that key's own schema says of an absent value ("must be a real date written YYYY-MM-DD"), not as a bare
+ * "missing key"; a key too many as `Unrecognized key: "sumary"`. (The options of a variant, which valibot wants
+ * as plain object schemas.)
+ */
+export function strictEntries<const E extends v.ObjectEntries>(entries: E) {
+  return v.strictObject(entries, (issue) => {
+    if (issue.expected === 'never') return `Unrecognized key: ${issue.received}`;
+    const key = issue.path?.at(-1)?.key;
+    const entry = typeof key === 'string' && Object.hasOwn(entries, key) ? entries[key] : undefined;
+    const absent = entry ? v.safeParse(entry, undefined) : undefined;
+    return absent?.success === false ? absent.issues[0].message : wrongType(issue);
+  });
+}
+
+// valibot takes an array for an object, and would then report each of its keys missing: it is one wrong type.
+const notArray = v.custom<Record<string, unknown>>((input) => !Array.isArray(input), (issue) => wrongType({ ...issue, expected: 'object' }));
+
+/** strictEntries, refusing an array in its place. */
+export const closedObject = <const E extends v.ObjectEntries>(entries: E) => v.pipe(notArray, strictEntries(entries));
+
+/** Text a reader sees: trimmed, not empty, at most `max` characters. */
+export const text = (max: number) =>
+  v.pipe(v.string(wrongType), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(max, `must be at most ${max} characters`));
+
+export const id = () => v.pipe(v.string(wrongType), v.regex(ID, 'must be kebab-case (a-z, 0-9, -)'));
+
+/** Whether `text` is an absolute URL whose scheme `scheme` matches; http(s) ones must spell out "://". */
+function isUrl(text: string, scheme: RegExp): boolean {
+  const trimmed = text.trim();
+  if (scheme.source === '^https?$' && !/^https?:\/\//i.test(trimmed)) return false;
+  try {
+    return scheme.test(new URL(trimmed).protocol.slice(0, -1));
+  } catch {
+    return false;
+  }
+}
+
+/** An absolute URL of the given scheme ("https", or /^https?$/ for either). */
+export const url = (scheme: RegExp, message: string) => v.pipe(v.string(message), v.check((s) => isUrl(s, scheme), message));
+
+/** A year something happened: not before Python, not in the future. */
+const year = (tooEarly: string) =>
+  v.pipe(
+    v.number(wrongType),
+    v.integer('must be a whole year'),
+    v.minValue(1989, tooEarly),
+    v.maxValue(new Date().getFullYear(), 'must not be in the future'),
+  );
+
+const isRealDate = (date: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(`${date}T00:00:00Z`)) && new Date(`${date}T00:00:00Z`).toISOString().startsWith(date);
+
+const hostnames = () => v.array(v.pipe(v.string(wrongType), v.regex(DOMAIN, 'must be a lower-case hostname such as "example.com"')), wrongType);
+
+const SourceSchema = closedObject({
+  id: id(),
   title: text(200),
   publisher: text(100),
-  year: z
-    .number()
-    .int('must be a whole year')
-    .min(1989, 'must be 1989 or later (Python did not exist before)')
-    .max(new Date().getFullYear(), 'must not be in the future'),
-  url: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }),
-  kind: z.enum(SOURCE_KINDS, { error: `must be one of: ${SOURCE_KINDS.join(', ')}` }),
+  year: year('must be 1989 or later (Python did not exist before)'),
+  url: url(/^https?$/, 'must be an absolute http(s) URL'),
+  kind: v.picklist(SOURCE_KINDS, `must be one of: ${SOURCE_KINDS.join(', ')}`),
 });
 
-const UseSchema = z.strictObject({
-  area: z.enum(AREAS, { error: `must be one of: ${AREAS.join(', ')}` }),
+const UseSchema = closedObject({
+  area: v.picklist(AREAS, `must be one of: ${AREAS.join(', ')}`),
   text: text(USE_TEXT_MAX),
-  tools: z.array(text(40)),
-  sources: z.array(z.string()).min(1, 'must cite at least one source'),
+  tools: v.array(text(40), wrongType),
+  sources: v.pipe(v.array(v.string(wrongType), wrongType), v.minLength(1, 'must cite at least one source')),
   // The year a use ended, for a use the sources show only in the past: the card marks it, so it never reads as now.
-  until: z
-    .number()
-    .int('must be a whole year')
-    .min(1989, 'must be 1989 or later')
-    .max(new Date().getFullYear(), 'must not be in the future')
-    .optional(),
+  until: v.optional(year('must be 1989 or later')),
 });
 
-export const ProfileSchema = z.strictObject({
-  id: z.string().regex(ID, 'must be kebab-case (a-z, 0-9, -)'),
+export const ProfileSchema = closedObject({
+  id: id(),
   name: text(60),
-  parent: text(60).optional(),
-  domains: z.array(z.string().regex(DOMAIN, 'must be a lower-case hostname such as "example.com"')).min(1, 'must list at least one domain'),
+  parent: v.optional(text(60)),
+  domains: v.pipe(hostnames(), v.minLength(1, 'must list at least one domain')),
   // Hosts where the company's users or customers publish their own content (tenant.sharepoint.com, app.hf.space):
   // a host strictly under one of these is not the company's site and gets no card.
-  userContent: z.array(z.string().regex(DOMAIN, 'must be a lower-case hostname such as "example.com"')).optional(),
+  userContent: v.optional(hostnames()),
   summary: text(SUMMARY_MAX),
-  uses: z.array(UseSchema).min(MIN_USES, `must list at least ${MIN_USES} uses`),
-  otherLanguages: z.array(text(40)),
-  sources: z.array(SourceSchema).min(1, 'must list at least one source'),
-  reviewed: z.iso
-    .date({ error: 'must be a real date written YYYY-MM-DD' })
-    .refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
+  uses: v.pipe(v.array(UseSchema, wrongType), v.minLength(MIN_USES, `must list at least ${MIN_USES} uses`)),
+  otherLanguages: v.array(text(40), wrongType),
+  sources: v.pipe(v.array(SourceSchema, wrongType), v.minLength(1, 'must list at least one source')),
+  reviewed: v.pipe(
+    v.string('must be a real date written YYYY-MM-DD'),
+    v.check(isRealDate, 'must be a real date written YYYY-MM-DD'),
+    v.check((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
+  ),
 });
 
 /** A tool a use names, as the card links it: one record per tool in data/tools/<id>.json, shared by all profiles. */
-export const ToolSchema = z.strictObject({
+export const ToolSchema = closedObject({
   name: text(40),
-  url: z.url({ protocol: /^https$/, error: 'must be an absolute https URL' }),
+  url: url(/^https$/, 'must be an absolute https URL'),
   about: text(60),
 });
-export type Tool = z.infer<typeof ToolSchema>;
+export type Tool = v.InferOutput<typeof ToolSchema>;
 export type ToolLink = Pick<Tool, 'url' | 'about'>;
 
 /**
  * A profile as the extension holds it: the file's fields, plus the links of the tools it names, joined from
  * data/tools/ when the dataset is bundled (a profile made without them, as in unit tests, shows plain names).
  */
-export type CompanyProfile = z.infer<typeof ProfileSchema> & { toolLinks?: Record<string, ToolLink> };
+export type CompanyProfile = v.InferOutput<typeof ProfileSchema> & { toolLinks?: Record<string, ToolLink> };
 export type CompanyUse = CompanyProfile['uses'][number];
 export type CompanySource = CompanyProfile['sources'][number];
-
-/** One problem in one file: `file: field: message`, so a failing build says exactly what to fix. */
-export interface ProfileIssue {
-  file: string;
-  field: string;
-  message: string;
-}
-
-export const formatIssue = (i: ProfileIssue) => `${i.file}: ${i.field || '(root)'}: ${i.message}`;
-
-export function fieldPath(path: PropertyKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-function duplicates(values: string[]): Map<string, number[]> {
-  const seen = new Map<string, number[]>();
-  values.forEach((v, i) => seen.set(v, [...(seen.get(v) ?? []), i]));
-  return new Map([...seen].filter(([, at]) => at.length > 1));
-}
-
-/** Checks one profile on its own: shape, then the references inside it. */
-export function validateProfile(
-  file: string,
-  data: unknown,
-): { profile: CompanyProfile; issues: [] } | { profile: null; issues: ProfileIssue[] } {
-  const parsed = ProfileSchema.safeParse(data);
-  if (!parsed.success) {
-    return {
-      profile: null,
-      issues: parsed.error.issues.map((i) => ({ file, field: fieldPath(i.path), message: i.message })),
-    };
-  }
-  const p = parsed.data;
-  const issues: ProfileIssue[] = [];
-  const expectedId = file.replace(/^.*\//, '').replace(/\.json$/, '');
-  if (file.endsWith('.json') && p.id !== expectedId) {
-    issues.push({ file, field: 'id', message: `"${p.id}" must match the file name "${expectedId}"` });
-  }
-  const sourceIds = new Set(p.sources.map((s) => s.id));
-  for (const [id, at] of duplicates(p.sources.map((s) => s.id))) {
-    issues.push({ file, field: `sources[${at[1]}].id`, message: `duplicate source id "${id}"` });
-  }
-  for (const [domain, at] of duplicates(p.domains)) {
-    issues.push({ file, field: `domains[${at[1]}]`, message: `"${domain}" is listed twice` });
-  }
-  p.domains.forEach((d, i) => {
-    const parent = p.domains.find((other) => other !== d && d.endsWith(`.${other}`));
-    if (parent) issues.push({ file, field: `domains[${i}]`, message: `"${d}" is already covered by "${parent}"` });
-  });
-  for (const [url, at] of duplicates(p.sources.map((s) => s.url))) {
-    issues.push({ file, field: `sources[${at[1]}].url`, message: `"${url}" is already sources[${at[0]}]` });
-  }
-  p.userContent?.forEach((host, i) => {
-    if (!p.domains.some((d) => host === d || host.endsWith(`.${d}`))) {
-      issues.push({ file, field: `userContent[${i}]`, message: `"${host}" is not one of this profile's domains or under one` });
-    }
-  });
-  p.uses.forEach((use, u) => {
-    if (use.until !== undefined && !use.text.includes(String(use.until))) {
-      issues.push({ file, field: `uses[${u}].until`, message: `the text must say when the use ended (${use.until}), in the past tense` });
-    }
-    for (const [tool] of duplicates(use.tools)) {
-      issues.push({ file, field: `uses[${u}].tools`, message: `"${tool}" is listed twice` });
-    }
-  });
-  for (const [field, value] of [['summary', p.summary], ...p.uses.map((use, u) => [`uses[${u}].text`, use.text])]) {
-    if (PERSONAL_DATA.test(value!)) issues.push({ file, field: field!, message: 'must not contain an e-mail address or phone number' });
-  }
-  const cited = new Set<string>();
-  p.uses.forEach((use, u) =>
-    use.sources.forEach((ref, r) => {
-      cited.add(ref);
-      if (!sourceIds.has(ref)) {
-        issues.push({ file, field: `uses[${u}].sources[${r}]`, message: `cites unknown source "${ref}"` });
-      }
-    }),
-  );
-  p.sources.forEach((s, i) => {
-    if (!cited.has(s.id)) issues.push({ file, field: `sources[${i}]`, message: `source "${s.id}" is not cited by any use` });
-  });
-  return issues.length ? { profile: null, issues } : { profile: p, issues: [] };
-}
-
-/** Checks every profile and what must hold across them: unique ids, each domain claimed once. */
-export function validateDataset(files: { file: string; data: unknown }[]): {
-  profiles: CompanyProfile[];
-  /** Every profile that is valid on its own, with its file, even when the dataset as a whole is not. */
-  located: { file: string; profile: CompanyProfile }[];
-  issues: ProfileIssue[];
-} {
-  const issues: ProfileIssue[] = [];
-  const profiles: CompanyProfile[] = [];
-  const located: { file: string; profile: CompanyProfile }[] = [];
-  const idOwner = new Map<string, string>();
-  const domainOwner = new Map<string, string>();
-  for (const { file, data } of files) {
-    const result = validateProfile(file, data);
-    if (!result.profile) {
-      issues.push(...result.issues);
-      continue;
-    }
-    const p = result.profile;
-    const otherFile = idOwner.get(p.id);
-    if (otherFile) issues.push({ file, field: 'id', message: `"${p.id}" is also the id in ${otherFile}` });
-    else idOwner.set(p.id, file);
-    p.domains.forEach((d, i) => {
-      const owner = domainOwner.get(d);
-      if (owner) issues.push({ file, field: `domains[${i}]`, message: `"${d}" is also claimed by ${owner}` });
-      else domainOwner.set(d, file);
-    });
-    profiles.push(p);
-    located.push({ file, profile: p });
-  }
-  if (files.length === 0) issues.push({ file: 'data/companies', field: '', message: 'no profiles found' });
-  return { profiles: issues.length ? [] : profiles, located, issues };
-}

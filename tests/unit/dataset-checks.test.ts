@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { lookalikeDomains, publicSuffixIssues } from '@/data/build/domain-checks';
 import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
 import { oldestReview, reviewAgeIssues } from '@/data/build/review-age';
-import { formatIssue, validateProfile, type CompanyProfile } from '@/data/profiles/schema';
+import { formatIssue } from '@/data/build/issues';
+import { validateProfile } from '@/data/build/profile-files';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { checkTools, toolFileId } from '@/data/build/tool-files';
 import { acme, clone, fixtureTools, globex } from '../fixtures/profiles';
 

@@ -2,8 +2,9 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkProfileDir, issuesInvolving, loadValidProfiles } from '@/data/build/profile-files';
-import { formatIssue, validateDataset, validateProfile, type CompanyProfile } from '@/data/profiles/schema';
+import { formatIssue, issuesInvolving } from '@/data/build/issues';
+import { checkProfileDir, loadValidProfiles, validateDataset, validateProfile } from '@/data/build/profile-files';
+import type { CompanyProfile } from '@/data/profiles/schema';
 import { toolFileId } from '@/data/build/tool-files';
 import { acme, clone, fixtureTools, globex } from '../fixtures/profiles';
 
