@@ -1,7 +1,11 @@
 /**
- * Settings: their shape, defaults and field-by-field repair. Pure (no storage import), so the content script
- * can read a change event without bundling the storage library.
+ * Settings: every field in one table, with its default and what a valid value is. Repairing a stored value,
+ * telling whether a stored value already is the settings (so nothing is written back needlessly), and checking
+ * an imported file all read that table, so a new setting is added in one place. Pure (no storage library), so
+ * the card script can read a change event without bundling one.
  */
+import { isId } from '../profiles/ids';
+
 export const SHOW_MODES = ['every-load', 'once-per-session', 'never'] as const;
 export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
 export const AUTO_HIDE_CHOICES = [0, 5, 10, 20, 30, 60] as const;
@@ -27,6 +31,108 @@ export interface Settings {
   theme: Theme;
 }
 
+/** Where the settings live: one item in storage.sync, so they follow the person to their other devices. */
+export const SETTINGS_AREA = 'sync';
+export const SETTINGS_KEY = 'settings';
+/** 2 added makeRoomBy and theme (and made 10 s the default time, the card shrinking to a tab rather than closing). */
+export const SETTINGS_VERSION = 2;
+
+interface Field<T> {
+  fallback: T;
+  /** Whether a value is valid as it stands: what an imported file must hold. */
+  valid(value: unknown): boolean;
+  /** As much of a stored value as can be kept: the value if valid, else the default (a list keeps its valid entries). */
+  repair(value: unknown): T;
+  same(a: T, b: unknown): boolean;
+}
+
+const oneOf = <T extends string>(list: readonly T[], fallback: T): Field<T> => {
+  const valid = (value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
+  return { fallback, valid, repair: (value) => (valid(value) ? value : fallback), same: (a, b) => a === b };
+};
+
+const wholeNumber = (max: number, fallback: number): Field<number> => {
+  const valid = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
+  return { fallback, valid, repair: (value) => (valid(value) ? value : fallback), same: (a, b) => a === b };
+};
+
+/** A list without repeats; repairing keeps the entries that are valid (one bad entry never costs the rest). */
+const listOf = (entry: (value: unknown) => value is string): Field<string[]> => ({
+  fallback: [],
+  valid: (value) => Array.isArray(value) && value.every(entry),
+  repair: (value) => (Array.isArray(value) ? [...new Set(value.filter(entry))] : []),
+  same: (a, b) => Array.isArray(b) && b.length === a.length && b.every((item, i) => item === a[i]),
+});
+
+/** The table: every setting, in the order a file's problems are listed. */
+const FIELDS: { [K in keyof Settings]: Field<Settings[K]> } = {
+  disabledSites: listOf(isId),
+  showMode: oneOf(SHOW_MODES, 'once-per-session'),
+  position: oneOf(POSITIONS, 'bottom-right'),
+  autoHideSeconds: wholeNumber(MAX_AUTO_HIDE_SECONDS, 10),
+  makeRoomBy: oneOf(MAKE_ROOM_WAYS, 'collapse'),
+  theme: oneOf(THEMES, 'page'),
+};
+
+const KEYS = Object.keys(FIELDS) as (keyof Settings)[];
+
+/** Settings made field by field from the table. */
+const build = (value: (key: keyof Settings, field: Field<unknown>) => unknown): Settings =>
+  Object.fromEntries(KEYS.map((key) => [key, value(key, FIELDS[key] as Field<unknown>)])) as unknown as Settings;
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(build((_key, field) => structuredClone(field.fallback)));
+
+const fieldsOf = (raw: unknown) => (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+
+/**
+ * Keeps every valid field and resets only the broken ones, so one corrupt value (a sync conflict, a hand edit,
+ * an older or newer version) never costs the user the rest of their choices.
+ */
+export const repairSettings = (raw: unknown): Settings => build((key, field) => field.repair(fieldsOf(raw)[key]));
+
+/**
+ * Whether a stored value already is exactly these settings. Field by field, because storage may hand keys back
+ * in another order; a needless write-back would burn storage.sync's write quota on every read.
+ */
+export function sameSettings(raw: unknown, settings: Settings): boolean {
+  if (!raw || typeof raw !== 'object') return false;
+  const stored = raw as Record<string, unknown>;
+  return Object.keys(stored).length === KEYS.length && KEYS.every((key) => (FIELDS[key] as Field<unknown>).same(settings[key], stored[key]));
+}
+
+/** Whether two settings turn the same sites off (all the toolbar badges depend on). */
+export const sameSites = (a: Settings, b: Settings) => FIELDS.disabledSites.same(a.disabledSites, b.disabledSites);
+
+/** What is wrong with settings given whole (an imported file): the fields that are not valid, and keys that are no setting. */
+export function settingsProblems(given: Record<string, unknown>): { invalid: (keyof Settings)[]; unknown: string[] } {
+  return {
+    invalid: KEYS.filter((key) => !FIELDS[key].valid(given[key])),
+    unknown: Object.keys(given).filter((key) => !Object.hasOwn(FIELDS, key)),
+  };
+}
+
+/**
+ * From each published version to the next: `N` turns a version N-1 value into version N. The stored item and an
+ * imported file migrate the same way; repairSettings then fixes whatever a migration could not. 2: how the card
+ * makes room, and its colours; a stored time is the person's own choice and is kept.
+ */
+export const SETTINGS_MIGRATIONS: Record<number, (old: unknown) => unknown> = {
+  2: (v1) => ({ makeRoomBy: DEFAULT_SETTINGS.makeRoomBy, theme: DEFAULT_SETTINGS.theme, ...(v1 as object) }),
+};
+
+/** A value of an older version brought to this one. */
+export function migrateSettings(value: unknown, fromVersion: number): unknown {
+  let migrated = value;
+  for (let version = fromVersion + 1; version <= SETTINGS_VERSION; version++) migrated = SETTINGS_MIGRATIONS[version]?.(migrated) ?? migrated;
+  return migrated;
+}
+
+/** The settings in a storage change event, repaired, if they are what changed. */
+export function changedSettings(changes: Record<string, { newValue?: unknown }>, area: string): Settings | null {
+  const change = changes[SETTINGS_KEY];
+  return area === SETTINGS_AREA && change ? repairSettings(change.newValue) : null;
+}
+
 /** What the card needs to know about behaviour (sent to the card with its profile). */
 export type Behaviour = Pick<Settings, 'position' | 'autoHideSeconds' | 'makeRoomBy' | 'theme'>;
 
@@ -37,69 +143,13 @@ export const behaviourOf = ({ position, autoHideSeconds, makeRoomBy, theme }: Se
   theme,
 });
 
-export const SETTINGS_KEY = 'settings';
-/** 2 added makeRoomBy and theme (and made 10 s the default time, the card shrinking to a tab rather than closing). */
-export const SETTINGS_VERSION = 2;
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  disabledSites: [],
-  showMode: 'once-per-session',
-  position: 'bottom-right',
-  autoHideSeconds: 10,
-  makeRoomBy: 'collapse',
-  theme: 'page',
-});
-
-const isOneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
-  typeof v === 'string' && (list as readonly string[]).includes(v);
-
-/**
- * Keeps every valid field and resets only the broken ones, so one corrupt value (a sync conflict, a hand edit,
- * an older or newer version) never costs the user the rest of their choices.
- */
-export function repairSettings(raw: unknown): Settings {
-  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const disabled = Array.isArray(r.disabledSites)
-    ? [...new Set(r.disabledSites.filter((v): v is string => typeof v === 'string' && v.length > 0))]
-    : [...DEFAULT_SETTINGS.disabledSites];
-  const seconds = r.autoHideSeconds;
-  return {
-    disabledSites: disabled,
-    showMode: isOneOf(SHOW_MODES, r.showMode) ? r.showMode : DEFAULT_SETTINGS.showMode,
-    position: isOneOf(POSITIONS, r.position) ? r.position : DEFAULT_SETTINGS.position,
-    autoHideSeconds:
-      typeof seconds === 'number' && Number.isInteger(seconds) && seconds >= 0 && seconds <= MAX_AUTO_HIDE_SECONDS
-        ? seconds
-        : DEFAULT_SETTINGS.autoHideSeconds,
-    makeRoomBy: isOneOf(MAKE_ROOM_WAYS, r.makeRoomBy) ? r.makeRoomBy : DEFAULT_SETTINGS.makeRoomBy,
-    theme: isOneOf(THEMES, r.theme) ? r.theme : DEFAULT_SETTINGS.theme,
-  };
-}
-
-/**
- * Whether a stored value already is exactly these settings. Field by field, because storage may hand keys back
- * in another order; a needless write-back would burn storage.sync's write quota on every read.
- */
-export function sameSettings(raw: unknown, settings: Settings): boolean {
-  if (!raw || typeof raw !== 'object') return false;
-  const r = raw as Record<string, unknown>;
-  return (
-    Object.keys(r).length === Object.keys(DEFAULT_SETTINGS).length &&
-    r.showMode === settings.showMode &&
-    r.position === settings.position &&
-    r.autoHideSeconds === settings.autoHideSeconds &&
-    r.makeRoomBy === settings.makeRoomBy &&
-    r.theme === settings.theme &&
-    Array.isArray(r.disabledSites) &&
-    r.disabledSites.length === settings.disabledSites.length &&
-    r.disabledSites.every((id, i) => id === settings.disabledSites[i])
-  );
-}
-
 export const isSiteEnabled = (settings: Pick<Settings, 'disabledSites'>, companyId: string) =>
   !settings.disabledSites.includes(companyId);
 
-export function withSiteEnabled(settings: Settings, companyId: string, enabled: boolean): Settings {
-  const others = settings.disabledSites.filter((id) => id !== companyId);
-  return { ...settings, disabledSites: enabled ? others : [...others, companyId] };
+/** The settings with these sites turned on or off, the others as they were. */
+export function withSitesEnabled(settings: Settings, companyIds: readonly string[], enabled: boolean): Settings {
+  const others = settings.disabledSites.filter((id) => !companyIds.includes(id));
+  return { ...settings, disabledSites: enabled ? others : [...others, ...companyIds] };
 }
+
+export const withSiteEnabled = (settings: Settings, companyId: string, enabled: boolean) => withSitesEnabled(settings, [companyId], enabled);

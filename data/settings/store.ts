@@ -4,21 +4,18 @@ import {
   DEFAULT_SETTINGS,
   repairSettings,
   sameSettings,
+  SETTINGS_AREA,
   SETTINGS_KEY,
+  SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
-  withSiteEnabled,
+  withSitesEnabled,
   type Settings,
 } from './shape';
 
-export const settingsItem = storage.defineItem<Settings>(`sync:${SETTINGS_KEY}`, {
+export const settingsItem = storage.defineItem<Settings>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
   fallback: { ...DEFAULT_SETTINGS },
   version: SETTINGS_VERSION,
-  // Version 1 is the first published shape. A later version adds `N: (old) => new` here; repairSettings then
-  // fixes whatever a migration could not. 2: how the card makes room, and its colours; a stored time is the
-  // person's own choice and is kept.
-  migrations: {
-    2: (v1: unknown) => ({ makeRoomBy: DEFAULT_SETTINGS.makeRoomBy, theme: DEFAULT_SETTINGS.theme, ...(v1 as object) }),
-  },
+  migrations: SETTINGS_MIGRATIONS,
 });
 
 /** Current settings, repaired field by field; a repaired value is written back so every context agrees. */
@@ -35,12 +32,19 @@ export async function updateSettings(change: (current: Settings) => Settings): P
   return next;
 }
 
-export const setSiteEnabled = (companyId: string, enabled: boolean) =>
-  updateSettings((s) => withSiteEnabled(s, companyId, enabled));
+/**
+ * The one way a site's card is turned on or off (one write for any number of sites: storage.sync counts writes).
+ * The card and the popup ask the background to do it; the options page, the settings' own editor, calls it.
+ */
+export const setSitesEnabled = (companyIds: readonly string[], enabled: boolean) =>
+  updateSettings((s) => withSitesEnabled(s, companyIds, enabled));
 
-export const resetSettings = () => updateSettings(() => ({ ...DEFAULT_SETTINGS }));
+export const setSiteEnabled = (companyId: string, enabled: boolean) => setSitesEnabled([companyId], enabled);
 
-/** Calls back with repaired settings whenever they change, from any context or synced device. */
-export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(repairSettings(value)));
+/**
+ * Calls back with repaired settings whenever they change, from any context or synced device, and with what they
+ * were, so a listener can do only the work the change needs.
+ */
+export function watchSettings(callback: (settings: Settings, previous: Settings) => void): () => void {
+  return settingsItem.watch((value, previous) => callback(repairSettings(value), repairSettings(previous)));
 }

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { logError } from '@/data/browser/console';
 import { getSettings, watchSettings } from '@/data/settings/store';
-import type { Settings } from '@/data/settings/shape';
+import { sameSites } from '@/data/settings/shape';
 import { updateAllBadges, updateBadge } from './badge';
 import { detectOnPage, listenForHeaders } from './detection/detector';
 import { TOGGLE_COMMAND } from '@/data/card/toggle-command';
@@ -14,21 +14,22 @@ import { forgetAllTabs, forgetDetections, forgetTab } from './detection/tab-dete
 // Wires listeners to the modules that do the work. Listeners are added synchronously on every service-worker
 // start, so events that wake the worker find them.
 export default defineBackground(() => {
-  const refresh = async (settings?: Settings) => {
-    const current = settings ?? (await getSettings());
-    await prepareDatabase();
-    await updateAllBadges(current);
-  };
   // Every worker start (install, update, browser start-up, wake after idle) re-checks everything once:
-  // seeding compares dataset versions, and a database that failed last time is repaired. The install and
-  // start-up listeners exist so the browser starts the worker for those events; the run they stand for is
-  // already under way.
-  refresh().catch(logError);
+  // seeding compares dataset versions, a database that failed last time is repaired, and every tab's badge is
+  // drawn. The install and start-up listeners exist so the browser starts the worker for those events; the run
+  // they stand for is already under way.
+  const start = async () => {
+    await prepareDatabase();
+    await updateAllBadges(await getSettings());
+  };
+  start().catch(logError);
   const startedAlready = () => undefined;
   browser.runtime.onInstalled.addListener(startedAlready);
   browser.runtime.onStartup.addListener(startedAlready);
-  watchSettings((settings) => {
-    refresh(settings).catch(logError);
+  // A settings change redraws the badges when it turned sites on or off, the only setting they show; the other
+  // settings are read where they apply (the card's behaviour when it is handed over, and by the card itself).
+  watchSettings((settings, previous) => {
+    if (!sameSites(settings, previous)) updateAllBadges(settings).catch(logError);
   });
 
   // The polyfill, loaded here, sends the sender the answer a listener's promise settles with; the browser's own

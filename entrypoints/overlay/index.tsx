@@ -7,7 +7,7 @@ import { mountShadowHost } from '@/components/card/shadow-host';
 import { pageApi } from '@/data/browser/extension-global';
 import { askBackground, type CardResponse } from '@/data/messaging/in-page';
 import type { CardRequest } from '@/data/messaging/protocol';
-import { behaviourOf, isSiteEnabled, repairSettings, SETTINGS_KEY, type Behaviour } from '@/data/settings/shape';
+import { behaviourOf, changedSettings, isSiteEnabled, repairSettings, type Behaviour } from '@/data/settings/shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
 // has loaded, only when the card is due and the page is visible (see entrypoints/background/card/injection.ts), so
@@ -89,9 +89,8 @@ function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean)
   // Settings changed elsewhere (options, popup, another device): a site turned off loses its card at once;
   // a new corner, time, way of making room or theme applies at once.
   pageApi().storage.onChanged.addListener((changes, area) => {
-    const change = changes[SETTINGS_KEY];
-    if (area !== 'sync' || !change || !ui.container.isConnected) return;
-    const settings = repairSettings(change.newValue);
+    const settings = changedSettings(changes, area);
+    if (!settings || !ui.container.isConnected) return;
     if (!isSiteEnabled(settings, company.id)) {
       if (!offByThisCard) close(); // the card that turned itself off stays to offer Undo
       return;

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getSettings, resetSettings, setSiteEnabled, updateSettings, watchSettings } from '@/data/settings/store';
+import { getSettings, setSiteEnabled, updateSettings, watchSettings } from '@/data/settings/store';
+import { resetSettings } from './helpers';
 import { DEFAULT_SETTINGS, isSiteEnabled, repairSettings, SETTINGS_VERSION, withSiteEnabled } from '@/data/settings/shape';
 
 describe('settings', () => {

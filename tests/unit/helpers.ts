@@ -1,0 +1,6 @@
+// Helpers the unit tests share, kept out of the modules that ship.
+import { DEFAULT_SETTINGS } from '@/data/settings/shape';
+import { updateSettings } from '@/data/settings/store';
+
+/** Every setting back to its default. */
+export const resetSettings = () => updateSettings(() => ({ ...DEFAULT_SETTINGS }));
