@@ -39,29 +39,27 @@ export const SETTINGS_VERSION = 2;
 
 interface Field<T> {
   fallback: T;
-  /** Whether a value is valid as it stands: what an imported file must hold. */
+  /** Whether a value is valid as it stands: what an imported file must hold, and what a stored value keeps. */
   valid(value: unknown): boolean;
-  /** As much of a stored value as can be kept: the value if valid, else the default (a list keeps its valid entries). */
-  repair(value: unknown): T;
-  same(a: T, b: unknown): boolean;
+  /** For a list: as much of a stored value as can be kept (its valid entries), instead of the default. */
+  salvage?(value: unknown): T;
 }
 
-const oneOf = <T extends string>(list: readonly T[], fallback: T): Field<T> => {
-  const valid = (value: unknown): value is T => typeof value === 'string' && (list as readonly string[]).includes(value);
-  return { fallback, valid, repair: (value) => (valid(value) ? value : fallback), same: (a, b) => a === b };
-};
+const oneOf = <T extends string>(list: readonly T[], fallback: T): Field<T> => ({
+  fallback,
+  valid: (value) => (list as readonly unknown[]).includes(value),
+});
 
-const wholeNumber = (max: number, fallback: number): Field<number> => {
-  const valid = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= max;
-  return { fallback, valid, repair: (value) => (valid(value) ? value : fallback), same: (a, b) => a === b };
-};
+const wholeNumber = (max: number, fallback: number): Field<number> => ({
+  fallback,
+  valid: (value) => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= max,
+});
 
 /** A list without repeats; repairing keeps the entries that are valid (one bad entry never costs the rest). */
-const listOf = (entry: (value: unknown) => value is string): Field<string[]> => ({
+const listOf = (entry: (value: unknown) => boolean): Field<string[]> => ({
   fallback: [],
   valid: (value) => Array.isArray(value) && value.every(entry),
-  repair: (value) => (Array.isArray(value) ? [...new Set(value.filter(entry))] : []),
-  same: (a, b) => Array.isArray(b) && b.length === a.length && b.every((item, i) => item === a[i]),
+  salvage: (value) => (Array.isArray(value) ? [...new Set(value.filter(entry))] : []),
 });
 
 /** The table: every setting, in the order a file's problems are listed. */
@@ -76,19 +74,25 @@ const FIELDS: { [K in keyof Settings]: Field<Settings[K]> } = {
 
 const KEYS = Object.keys(FIELDS) as (keyof Settings)[];
 
-/** Settings made field by field from the table. */
-const build = (value: (key: keyof Settings, field: Field<unknown>) => unknown): Settings =>
-  Object.fromEntries(KEYS.map((key) => [key, value(key, FIELDS[key] as Field<unknown>)])) as unknown as Settings;
-
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(build((_key, field) => structuredClone(field.fallback)));
-
-const fieldsOf = (raw: unknown) => (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+const sameValue = (a: unknown, b: unknown) =>
+  Array.isArray(a) ? Array.isArray(b) && b.length === a.length && b.every((item, i) => item === a[i]) : a === b;
 
 /**
  * Keeps every valid field and resets only the broken ones, so one corrupt value (a sync conflict, a hand edit,
  * an older or newer version) never costs the user the rest of their choices.
  */
-export const repairSettings = (raw: unknown): Settings => build((key, field) => field.repair(fieldsOf(raw)[key]));
+export function repairSettings(raw: unknown): Settings {
+  const stored = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const fields = KEYS.map((key) => {
+    const field = FIELDS[key] as Field<unknown>;
+    const value = stored[key];
+    return [key, field.salvage ? field.salvage(value) : field.valid(value) ? value : field.fallback];
+  });
+  return Object.fromEntries(fields) as Settings;
+}
+
+/** The defaults: what repair makes of nothing. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = /* @__PURE__ */ Object.freeze(/* @__PURE__ */ repairSettings({}));
 
 /**
  * Whether a stored value already is exactly these settings. Field by field, because storage may hand keys back
@@ -97,11 +101,11 @@ export const repairSettings = (raw: unknown): Settings => build((key, field) => 
 export function sameSettings(raw: unknown, settings: Settings): boolean {
   if (!raw || typeof raw !== 'object') return false;
   const stored = raw as Record<string, unknown>;
-  return Object.keys(stored).length === KEYS.length && KEYS.every((key) => (FIELDS[key] as Field<unknown>).same(settings[key], stored[key]));
+  return Object.keys(stored).length === KEYS.length && KEYS.every((key) => sameValue(settings[key], stored[key]));
 }
 
 /** Whether two settings turn the same sites off (all the toolbar badges depend on). */
-export const sameSites = (a: Settings, b: Settings) => FIELDS.disabledSites.same(a.disabledSites, b.disabledSites);
+export const sameSites = (a: Settings, b: Settings) => sameValue(a.disabledSites, b.disabledSites);
 
 /** What is wrong with settings given whole (an imported file): the fields that are not valid, and keys that are no setting. */
 export function settingsProblems(given: Record<string, unknown>): { invalid: (keyof Settings)[]; unknown: string[] } {
