@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { TabDetectionResponse } from '@/data/messaging/protocol';
-import { sendToBackground } from '@/data/messaging/protocol';
+import { askBackground } from '@/data/messaging/extension';
 import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 import { DetectionReport } from './DetectionReport';
 
 async function detectionsForTab(tabId: number | null): Promise<TabDetectionResponse | null> {
   const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  return id === undefined ? null : sendToBackground({ type: 'detection:for-tab', tabId: id });
+  return id === undefined ? null : askBackground({ type: 'detection:for-tab', tabId: id });
 }
 
 /**

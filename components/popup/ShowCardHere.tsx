@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/data/i18n/translate';
-import { sendToBackground } from '@/data/messaging/protocol';
+import { askBackground } from '@/data/messaging/extension';
 import { TOGGLE_COMMAND } from '@/data/card/toggle-command';
 
 /**
@@ -31,7 +31,7 @@ export function ShowCardHere({ tabId }: { tabId: number }) {
 
   const show = () => {
     setFailed(false);
-    sendToBackground({ type: 'card:show', tabId }).then(
+    askBackground({ type: 'card:show', tabId }).then(
       ({ shown }) => (shown ? window.close() : setFailed(true)),
       () => setFailed(true),
     );

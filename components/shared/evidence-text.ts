@@ -31,6 +31,3 @@ export function evidenceFrame(e: Evidence): [string, string] {
   const [before = '', after = ''] = t(FRAME[e.kind], MARK).split(MARK);
   return [before, after];
 }
-
-/** The whole line as plain text, for tooltips and tests. */
-export const evidenceText = (e: Evidence) => evidenceFrame(e).join(evidenceCode(e));

@@ -1,10 +1,9 @@
 /**
- * The typed messages between contexts. The background checks each one (parse.ts) before acting.
+ * The typed messages between contexts, and the answer that goes with each. The background checks every message
+ * (parse.ts) before acting; every context sends them with askBackground (client.ts).
  */
-import { browser } from 'wxt/browser';
 import type { Detection } from '../detection/types';
 import type { CompanyProfile } from '../profiles/schema';
-import type { Behaviour } from '../settings/shape';
 
 export type Message =
   /** The card's gate in a tab that was hidden → background: the tab is shown now; draw the card if it is still due. */
@@ -22,9 +21,6 @@ export type Message =
   /** Popup → background: show the card on this tab now, whatever the settings say ("Show the card here"). */
   | { type: 'card:show'; tabId: number };
 
-/** A card the user asked for: by the keyboard shortcut (shows or hides it) or the popup's button (shows it). */
-export type CardRequest = 'toggle' | 'show';
-
 /**
  * `granted`: detection is on. `checkable`: the tab shows an http(s) page. `detections`: what was found on the
  * page the tab shows now, or null when it has not been checked (yet).
@@ -34,10 +30,6 @@ export interface TabDetectionResponse {
   checkable: boolean;
   detections: Detection[] | null;
 }
-
-export type CardResponse =
-  | { show: true; company: CompanyProfile; behaviour: Behaviour }
-  | { show: false; reason: 'not-covered' | 'disabled' | 'never' | 'already-shown' };
 
 export interface ResponseFor {
   'card:visible': { shown: boolean };
@@ -49,9 +41,4 @@ export interface ResponseFor {
   'detection:for-tab': TabDetectionResponse;
   /** `shown`: the card is on the tab's page now (false: the tab is gone, not covered, or refuses extensions). */
   'card:show': { shown: boolean };
-}
-
-/** Sends a message to the background with the response type that goes with it. */
-export async function sendToBackground<M extends Message>(message: M): Promise<ResponseFor[M['type']]> {
-  return (await browser.runtime.sendMessage(message)) as ResponseFor[M['type']];
 }

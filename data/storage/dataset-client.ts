@@ -4,7 +4,7 @@
  * empty), with the reason, so the options page can tell the user. Pages do not bundle the dataset themselves.
  */
 import { getAllCompanies, storedDatasetVersion } from './db';
-import { sendToBackground } from '../messaging/protocol';
+import { askBackground } from '../messaging/extension';
 import type { CompanyProfile } from '../profiles/schema';
 import { withTimeout } from './timeout';
 
@@ -21,7 +21,7 @@ async function fromDatabase(): Promise<PageDataset> {
   let version = await storedDatasetVersion();
   if (!version) {
     // Opened in the first instant after install: the background seeds first.
-    const ensured = await sendToBackground({ type: 'dataset:ensure' });
+    const ensured = await askBackground({ type: 'dataset:ensure' });
     if (ensured.problem) throw new Error(ensured.problem);
     version = ensured.version;
   }
@@ -34,7 +34,7 @@ export async function loadDataset(): Promise<PageDataset> {
   try {
     return await withTimeout(fromDatabase(), WAIT_MS, 'The profile database');
   } catch (error) {
-    const fallback = await sendToBackground({ type: 'dataset:companies' });
+    const fallback = await askBackground({ type: 'dataset:companies' });
     return { ...fallback, problem: fallback.problem ?? (error instanceof Error ? error.message : String(error)) };
   }
 }

@@ -5,8 +5,8 @@ import { OverlayCard } from '@/components/card/OverlayCard';
 import { pageScheme, type Scheme } from '@/components/card/page-scheme';
 import { mountShadowHost } from '@/components/card/shadow-host';
 import { pageApi } from '@/data/browser/extension-global';
-import { askBackground, type CardResponse } from '@/data/messaging/in-page';
-import type { CardRequest } from '@/data/messaging/protocol';
+import { CARD_DATA_KEY, type HandedCard } from '@/data/card/handover';
+import { askBackground } from '@/data/messaging/in-page';
 import { behaviourOf, changedSettings, isSiteEnabled, repairSettings, type Behaviour } from '@/data/settings/shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
@@ -20,14 +20,14 @@ const INJECTED = Symbol.for('python-inside.card');
 const world = globalThis as {
   [INJECTED]?: true;
   /** handed over by the background with the injection; `request` when the user asked for the card */
-  __pythonInsideCard?: CardResponse & { request?: CardRequest };
+  [CARD_DATA_KEY]?: HandedCard;
   /** closes the card; says whether one was still on the page (the page may have removed it) */
   __pythonInsideClose?: () => boolean;
 };
 
 export default defineUnlistedScript(() => {
-  const handed = world.__pythonInsideCard;
-  delete world.__pythonInsideCard;
+  const handed = world[CARD_DATA_KEY];
+  delete world[CARD_DATA_KEY];
   if (handed?.request === 'toggle' && world.__pythonInsideClose?.()) return; // the shortcut hides a card that is showing
   // "Show the card here" replaces a card that is showing with a fresh one: in full, with its full time, focused.
   if (handed?.request === 'show') world.__pythonInsideClose?.();
@@ -47,7 +47,7 @@ const schemeFor = ({ theme, position }: Behaviour, host?: Element): Scheme | nul
  * one Tab away rather than after everything on a long page, and goes back where it was when the card closes.
  * A card that came by itself never takes focus.
  */
-function showCard(handed: Extract<CardResponse, { show: true }>, asked: boolean) {
+function showCard(handed: Extract<HandedCard, { show: true }>, asked: boolean) {
   const { company } = handed;
   let behaviour = behaviourOf(repairSettings(handed.behaviour)); // every field, whatever was handed over
   let offByThisCard = false;

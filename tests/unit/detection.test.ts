@@ -6,7 +6,7 @@ import { detect, detectOne, type Observation } from '@/data/detection/detect';
 import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, selectorAlternatives, selectorFor } from '@/data/detection/probe';
 import { validateRule, validateRules } from '@/data/build/rule-files';
 import type { DetectionRule } from '@/data/detection/types';
-import { evidenceText } from '@/components/shared/evidence-text';
+import { evidenceText } from './helpers/evidence';
 import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
 import { formatIssue } from '@/data/build/issues';
 import { badgeFor, DETECTED_BADGE_TEXT } from '@/entrypoints/background/badge';

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { getSettings, setSiteEnabled, updateSettings, watchSettings } from '@/data/settings/store';
-import { resetSettings } from './helpers';
+import { resetSettings } from './helpers/settings';
 import { DEFAULT_SETTINGS, isSiteEnabled, repairSettings, SETTINGS_VERSION, withSiteEnabled } from '@/data/settings/shape';
 
 describe('settings', () => {

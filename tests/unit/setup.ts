@@ -4,7 +4,7 @@ import { cleanup } from '@testing-library/preact';
 import { afterEach, beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { closeDatabase, resetSeedState } from '@/data/storage/db';
-import { resetLookupState, setDatabaseTimeout } from '@/entrypoints/background/lookup';
+import { resetLookupState, setDatabaseTimeout } from './helpers/lookup';
 import { installI18n } from './i18n-fake';
 
 beforeEach(() => {

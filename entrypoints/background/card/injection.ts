@@ -10,7 +10,7 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import type { CardRequest, CardResponse } from '@/data/messaging/protocol';
+import { CARD_DATA_KEY, type CardRequest, type HandedCard } from '@/data/card/handover';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf } from '@/data/settings/shape';
 import { cardDue, claimCard } from './policy';
@@ -18,11 +18,6 @@ import { companyForHost } from '../lookup';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
 
 export const CARD_SCRIPT = '/overlay.js';
-
-/** Where the injected script finds its card: a global of the extension's isolated world, which pages cannot see. */
-export const CARD_DATA_KEY = '__pythonInsideCard';
-
-type HandedCard = CardResponse & { request?: CardRequest };
 
 /**
  * Runs in the page: leaves the card's content for the card script, only in a web page of the host the card is

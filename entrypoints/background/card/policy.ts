@@ -3,7 +3,7 @@
  * nothing (the background asks before it touches a page); claiming spends a once-per-session showing and is
  * done only at the moment the person can see the card.
  */
-import type { CardResponse } from '@/data/messaging/protocol';
+import type { CardVerdict } from '@/data/card/handover';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf, isSiteEnabled } from '@/data/settings/shape';
 import { companyForHost } from '../lookup';
@@ -11,7 +11,7 @@ import { serial } from '../serial';
 import { markShown, shownThisSession, unmarkShown } from './session-shown';
 
 /** Whether the card is due on a page of this host, and with what. Records nothing. */
-export async function cardDue(host: string | null): Promise<CardResponse> {
+export async function cardDue(host: string | null): Promise<CardVerdict> {
   const company = host ? await companyForHost(host) : null;
   if (!company) return { show: false, reason: 'not-covered' };
   const settings = await getSettings();
@@ -22,7 +22,7 @@ export async function cardDue(host: string | null): Promise<CardResponse> {
 }
 
 export interface Claim {
-  card: CardResponse;
+  card: CardVerdict;
   /** Gives the showing back: the page went away before the card reached it. */
   release(): Promise<void>;
 }

@@ -1,4 +1,4 @@
-// Helpers the unit tests share, kept out of the modules that ship.
+// Test helpers for the settings, kept out of the modules that ship.
 import { DEFAULT_SETTINGS } from '@/data/settings/shape';
 import { updateSettings } from '@/data/settings/store';
 

@@ -1,0 +1,5 @@
+/** askBackground for the extension's own pages (popup, options, browse), over the polyfill they load. */
+import { browser } from 'wxt/browser';
+import { clientOver } from './client';
+
+export const askBackground = clientOver((message) => browser.runtime.sendMessage(message));
