@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadDataset } from '@/data/storage/dataset-client';
+import { askBackground } from '@/data/messaging/extension';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { DEFAULT_SETTINGS, withSiteEnabled } from '@/data/settings/shape';
+import { DEFAULT_SETTINGS, type Settings } from '@/data/settings/shape';
+import { setSitesEnabled, updateSettings } from '@/data/settings/store';
 import { BehaviourForm } from './BehaviourForm';
 import { DetectionSettings } from './DetectionSettings';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteList } from './SiteList';
-import { useSettings } from '../shared/useSettings';
+import { useSettings } from './useSettings';
 import { t } from '@/data/i18n/translate';
 
 /**
@@ -21,14 +22,15 @@ function newestReview(companies: CompanyProfile[]): string {
 
 /** Options page: card behaviour, sites on/off, detection, backup, reset, and what data the extension carries. */
 export function OptionsApp() {
-  const [settings, updateSettings] = useSettings();
+  const [settings, saved] = useSettings();
   const [companies, setCompanies] = useState<CompanyProfile[] | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
 
+  // Every profile, and why the background answers from its bundled copy when IndexedDB fails, in one message.
   useEffect(() => {
-    loadDataset()
+    askBackground({ type: 'dataset:companies' })
       .then((dataset) => {
         setProblem(dataset.problem);
         setCompanies(dataset.companies);
@@ -36,9 +38,9 @@ export function OptionsApp() {
       .catch((e: unknown) => setError(t('readError', String(e))));
   }, []);
 
-  /** Saves a change and says so; a failure is shown. */
-  const save = (change: Parameters<typeof updateSettings>[0], message = t('saved')): void => {
-    updateSettings(change).then(
+  /** Shows a write once it is stored, and says so; a failure is shown. */
+  const save = (write: Promise<Settings>, message = t('saved')): void => {
+    saved(write).then(
       () => setStatus(message),
       (e: unknown) => setError(t('saveError', String(e))),
     );
@@ -67,22 +69,22 @@ export function OptionsApp() {
       {settings && companies && (
         <>
           {/* How the card behaves comes first: a handful of controls, which the long list of sites would bury. */}
-          <BehaviourForm settings={settings} onChange={(patch) => save((s) => ({ ...s, ...patch }))} />
+          <BehaviourForm settings={settings} onChange={(patch) => save(updateSettings((s) => ({ ...s, ...patch })))} />
           <SiteList
             companies={companies}
             settings={settings}
-            onToggle={(id, enabled) => save((s) => withSiteEnabled(s, id, enabled))}
-            onSetAll={(ids, enabled) => save((s) => ids.reduce((acc, id) => withSiteEnabled(acc, id, enabled), s))}
+            onToggle={(id, enabled) => save(setSitesEnabled([id], enabled))}
+            onSetAll={(ids, enabled) => save(setSitesEnabled(ids, enabled))}
           />
           <DetectionSettings />
-          <SettingsTransfer settings={settings} onImport={(imported) => updateSettings(() => imported)} />
+          <SettingsTransfer settings={settings} onImport={(imported) => saved(updateSettings(() => imported))} />
           <section class="pi-panel" aria-labelledby="reset-heading">
             <h2 id="reset-heading">{t('resetHeading')}</h2>
             <p class="pi-muted">{t('resetIntro')}</p>
             <button
               type="button"
               class="pi-button pi-quiet"
-              onClick={() => save(() => ({ ...DEFAULT_SETTINGS }), t('resetDone'))}
+              onClick={() => save(updateSettings(() => ({ ...DEFAULT_SETTINGS })), t('resetDone'))}
             >
               {t('resetButton')}
             </button>

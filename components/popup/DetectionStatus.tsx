@@ -1,32 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { TabDetectionResponse } from '@/data/messaging/protocol';
-import { askBackground } from '@/data/messaging/extension';
 import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
+import type { TabDetectionResponse } from '@/data/messaging/protocol';
 import { DetectionReport } from './DetectionReport';
 
-async function detectionsForTab(tabId: number | null): Promise<TabDetectionResponse | null> {
-  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
-  return id === undefined ? null : askBackground({ type: 'detection:for-tab', tabId: id });
-}
-
-/**
- * The popup on a site without a profile: the detector's findings when it is on, a plain "nothing found" or
- * "not checked yet", and when it is off, one line saying where to turn it on.
- */
 /** The options page at its detection section (the popup's bar already links to the page as a whole). */
 const openDetectionSettings = () => {
   browser.tabs.create({ url: browser.runtime.getURL('/options.html#detection') }).catch(logError);
 };
 
-export function DetectionStatus({ tabId }: { tabId: number | null }) {
-  const [answer, setAnswer] = useState<TabDetectionResponse | null>(null);
-
-  useEffect(() => {
-    detectionsForTab(tabId).then(setAnswer, () => setAnswer(null));
-  }, [tabId]);
-
+/**
+ * The popup on a site without a profile: the detector's findings when it is on, a plain "nothing found" or
+ * "not checked yet", and when it is off, one line saying where to turn it on.
+ */
+export function DetectionStatus({ answer }: { answer: TabDetectionResponse | null }) {
   if (!answer) return null;
   if (!answer.granted) {
     return (

@@ -1,23 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { loadDataset } from '@/data/storage/dataset-client';
-import type { CompanyProfile } from '@/data/profiles/schema';
-import { isSiteEnabled, withSiteEnabled } from '@/data/settings/shape';
-import { companyForTab } from '@/data/tab-company';
-import { CompanyBrowser } from './CompanyBrowser';
+import { logError } from '@/data/browser/console';
+import { t } from '@/data/i18n/translate';
+import { askBackground } from '@/data/messaging/extension';
+import type { PopupView } from '@/data/messaging/protocol';
+import { isSiteEnabled } from '@/data/settings/shape';
+import { watchSettings } from '@/data/settings/store';
 import { CompanyCard } from '../card/CompanyCard';
+import { CompanyBrowser } from './CompanyBrowser';
 import { DetectionStatus } from './DetectionStatus';
 import { ShowCardHere } from './ShowCardHere';
 import { SiteSwitch } from './SiteSwitch';
-import { useSettings } from '../shared/useSettings';
-import { logError } from '@/data/browser/console';
-import { t } from '@/data/i18n/translate';
 
-type State =
-  | { kind: 'loading' }
-  | { kind: 'company'; company: CompanyProfile; tabId: number }
-  | { kind: 'browse'; companies: CompanyProfile[]; fromCompany: boolean }
-  | { kind: 'error'; message: string };
+/**
+ * Everything the popup shows, in one message to the background. Without ?tab= it is about the active tab of its
+ * own window, asked here, where the browser's "current window" is the popup's.
+ */
+async function openPopup(tabId: number | null): Promise<PopupView> {
+  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []))[0]?.id ?? null;
+  return askBackground({ type: 'popup:open', tabId: id });
+}
 
 /** The grid of every company opens in a tab of its own: too wide for a popup. */
 function openBrowsePage() {
@@ -25,70 +27,79 @@ function openBrowsePage() {
   window.close();
 }
 
+type Company = NonNullable<PopupView['company']>;
+
+/**
+ * Whether the company's card is on: as the background said when the popup opened, then as the settings change in
+ * any context. The switch turns it on or off the way the card's own button does, through the background.
+ */
+function useSiteEnabled(company: Company): [boolean, (enabled: boolean) => void] {
+  const [enabled, setEnabled] = useState(company.enabled);
+  useEffect(() => watchSettings((settings) => setEnabled(isSiteEnabled(settings, company.profile.id))), [company]);
+  const change = (wanted: boolean) => {
+    askBackground({ type: 'site:set-enabled', companyId: company.profile.id, enabled: wanted }).then((done) => setEnabled(done.enabled), logError);
+  };
+  return [enabled, change];
+}
+
+function CompanyView({ company, onBrowseAll }: { company: Company; onBrowseAll: () => void }) {
+  const [enabled, setEnabled] = useSiteEnabled(company);
+  return (
+    <>
+      <SiteSwitch company={company.profile} enabled={enabled} onChange={setEnabled} />
+      <ShowCardHere tabId={company.tabId} />
+      <CompanyCard company={company.profile} headingId="pi-heading" />
+      <button type="button" class="pi-link-button pi-browse-all" onClick={onBrowseAll}>
+        {t('browseAll')}
+      </button>
+    </>
+  );
+}
+
 /** Toolbar popup: the card for the tab's company with an on/off switch, or "no profile" and the browser. */
 export function PopupApp({ tabId }: { tabId: number | null }) {
-  const [state, setState] = useState<State>({ kind: 'loading' });
-  const [settings, updateSettings] = useSettings();
-  const [all, setAll] = useState<CompanyProfile[]>([]);
+  const [view, setView] = useState<PopupView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // "Browse all companies" pressed on a company's card: the list replaces it, with the search focused.
+  const [browsingAll, setBrowsingAll] = useState(false);
 
   useEffect(() => {
-    loadDataset()
-      .then(async ({ companies }) => {
-        setAll(companies);
-        const found = await companyForTab(tabId, companies);
-        setState(found ? { kind: 'company', ...found } : { kind: 'browse', companies, fromCompany: false });
-      })
-      .catch((error: unknown) => setState({ kind: 'error', message: String(error) }));
+    openPopup(tabId).then(setView, (e: unknown) => setError(String(e)));
   }, [tabId]);
-
-  const browseAll = () => setState({ kind: 'browse', companies: all, fromCompany: true });
 
   return (
     <main class="pi-popup">
       <div class="pi-popup-bar">
         <span class="pi-brand">Python Inside</span>
-        <button type="button" class="pi-link-button" onClick={() => {
+        <button
+          type="button"
+          class="pi-link-button"
+          onClick={() => {
             browser.runtime.openOptionsPage().catch(logError);
-          }}>
+          }}
+        >
           {t('options')}
         </button>
       </div>
-      {state.kind === 'loading' && <p class="pi-muted">{t('loading')}</p>}
-      {state.kind === 'error' && (
+      {!view && !error && <p class="pi-muted">{t('loading')}</p>}
+      {error !== null && (
         <p class="pi-error" role="alert">
-          {t('readError', state.message)}
+          {t('readError', error)}
         </p>
       )}
-      {state.kind === 'company' && (
+      {view?.company && !browsingAll && <CompanyView company={view.company} onBrowseAll={() => setBrowsingAll(true)} />}
+      {view && (!view.company || browsingAll) && (
         <>
-          {settings && (
-            <SiteSwitch
-              company={state.company}
-              enabled={isSiteEnabled(settings, state.company.id)}
-              onChange={(enabled) => {
-                updateSettings((s) => withSiteEnabled(s, state.company.id, enabled)).catch(logError);
-              }}
-            />
-          )}
-          <ShowCardHere tabId={state.tabId} />
-          <CompanyCard company={state.company} headingId="pi-heading" />
-          <button type="button" class="pi-link-button pi-browse-all" onClick={browseAll}>
-            {t('browseAll')}
-          </button>
-        </>
-      )}
-      {state.kind === 'browse' && (
-        <>
-          {!state.fromCompany && (
+          {!browsingAll && (
             <>
               <p class="pi-no-profile">{t('noProfile')}</p>
-              <DetectionStatus tabId={tabId} />
+              <DetectionStatus answer={view.detection} />
             </>
           )}
-          <CompanyBrowser companies={state.companies} focusSearch={state.fromCompany} />
+          <CompanyBrowser companies={view.companies} focusSearch={browsingAll} />
         </>
       )}
-      {state.kind !== 'loading' && (
+      {(view || error !== null) && (
         <button type="button" class="pi-link-button pi-open-grid" onClick={openBrowsePage}>
           {t('seeGrid')}
         </button>

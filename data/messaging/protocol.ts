@@ -8,15 +8,17 @@ import type { CompanyProfile } from '../profiles/schema';
 export type Message =
   /** The card's gate in a tab that was hidden → background: the tab is shown now; draw the card if it is still due. */
   | { type: 'card:visible' }
-  /** Card, popup or options → background: turn the card on or off for one company. */
+  /** Card or popup → background: turn the card on or off for one company. */
   | { type: 'site:set-enabled'; companyId: string; enabled: boolean }
-  /** Popup or options → background: make sure the bundled dataset is in IndexedDB; answers its version. */
+  /** Browse page → background: make sure the bundled dataset is in IndexedDB; answers its version. */
   | { type: 'dataset:ensure' }
-  /** A page whose IndexedDB fails → background: every profile, from the bundled dataset. */
+  /** Options page, or the browse page when its IndexedDB fails → background: every profile, and why IndexedDB is not in use. */
   | { type: 'dataset:companies' }
   /** Card → background: open the options page (a content script cannot). */
   | { type: 'options:open' }
-  /** Popup → background: what the detector found on this tab's current page. */
+  /** Popup → background: everything the popup shows about a tab (or no tab), in one answer. */
+  | { type: 'popup:open'; tabId: number | null }
+  /** → background: what the detector found on this tab's current page (the popup has it in popup:open). */
   | { type: 'detection:for-tab'; tabId: number }
   /** Popup → background: show the card on this tab now, whatever the settings say ("Show the card here"). */
   | { type: 'card:show'; tabId: number };
@@ -31,6 +33,16 @@ export interface TabDetectionResponse {
   detections: Detection[] | null;
 }
 
+/** What the popup shows, for the tab it was opened for. */
+export interface PopupView {
+  /** Every profile, by name, for the popup's search. */
+  companies: CompanyProfile[];
+  /** The company whose site the tab shows and whether its card is on; null on any other page, or without a tab. */
+  company: { profile: CompanyProfile; tabId: number; enabled: boolean } | null;
+  /** On a page without a profile, what the detector says about it; null without a tab. */
+  detection: TabDetectionResponse | null;
+}
+
 export interface ResponseFor {
   'card:visible': { shown: boolean };
   'site:set-enabled': { ok: true; enabled: boolean };
@@ -38,6 +50,7 @@ export interface ResponseFor {
   'dataset:ensure': { version: string; problem: string | null };
   'dataset:companies': { version: string; companies: CompanyProfile[]; problem: string | null };
   'options:open': { ok: true };
+  'popup:open': PopupView;
   'detection:for-tab': TabDetectionResponse;
   /** `shown`: the card is on the tab's page now (false: the tab is gone, not covered, or refuses extensions). */
   'card:show': { shown: boolean };

@@ -1,7 +1,8 @@
 /**
- * How extension pages (popup, options, browse) get the profiles: straight from IndexedDB once the background
- * has seeded it; from the background's bundled copy when this page cannot use IndexedDB (unavailable, blocked,
- * empty), with the reason, so the options page can tell the user. Pages do not bundle the dataset themselves.
+ * How the browse page gets every profile: straight from IndexedDB once the background has seeded it; from the
+ * background's bundled copy when the page cannot use IndexedDB (unavailable, blocked, empty), with the reason.
+ * Pages do not bundle the dataset themselves. (The popup and the options page ask the background in one message
+ * for all they show, popup:open and dataset:companies.)
  */
 import { getAllCompanies, storedDatasetVersion } from './db';
 import { askBackground } from '../messaging/extension';

@@ -2,21 +2,13 @@
 import { browser, type Browser } from 'wxt/browser';
 import { bundledDataset } from '@/data/storage/dataset';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import type { Message, ResponseFor, TabDetectionResponse } from '@/data/messaging/protocol';
-import { detectionGranted } from '@/data/detection/access';
+import type { Message, ResponseFor } from '@/data/messaging/protocol';
 import { parseMessage } from '@/data/messaging/parse';
 import { setSiteEnabled } from '@/data/settings/store';
 import { showCardNow, showCardOnTab } from './card/injection';
+import { detectionForTab } from './detection/tab-detections';
 import { databaseProblem, prepareDatabase } from './lookup';
-import { detectionsFor } from './detection/tab-detections';
-
-/** What the popup shows for a tab without a profile: whether detection is on, and its findings for this page. */
-async function detectionForTab(tabId: number): Promise<TabDetectionResponse> {
-  const granted = await detectionGranted();
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  const checkable = hostnameOfUrl(tab?.url) !== null;
-  return { granted, checkable, detections: granted && checkable ? await detectionsFor(tabId, tab?.url) : null };
-}
+import { popupView } from './popup';
 
 type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id' | 'frameId'>;
 
@@ -52,6 +44,8 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
     case 'options:open':
       await browser.runtime.openOptionsPage();
       return { ok: true };
+    case 'popup:open':
+      return popupView(message.tabId);
     case 'detection:for-tab':
       return detectionForTab(message.tabId);
     case 'card:show':

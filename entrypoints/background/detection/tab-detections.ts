@@ -5,7 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import { detectionGranted } from '@/data/detection/access';
 import type { Detection } from '@/data/detection/types';
+import type { TabDetectionResponse } from '@/data/messaging/protocol';
+import { hostnameOfUrl } from '@/data/profiles/match';
 
 export interface TabDetections {
   url: string;
@@ -47,4 +50,12 @@ export async function forgetAllTabs(): Promise<void> {
   const all = await browser.storage.session.get(null);
   const keys = Object.keys(all).filter((k) => k.startsWith('detections:') || k.startsWith('headers:'));
   if (keys.length) await browser.storage.session.remove(keys);
+}
+
+/** What the popup shows for a tab without a profile: whether detection is on, and its findings for the tab's page. */
+export async function detectionForTab(tabId: number): Promise<TabDetectionResponse> {
+  const granted = await detectionGranted();
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const checkable = hostnameOfUrl(tab?.url) !== null;
+  return { granted, checkable, detections: granted && checkable ? await detectionsFor(tabId, tab?.url) : null };
 }
