@@ -1,0 +1,76 @@
+// The popup's one message (popup:open) and what the popup draws from it, against the fake browser.
+import { fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { bundledDataset } from '@/data/storage/dataset';
+import { getSettings, setSiteEnabled } from '@/data/settings/store';
+import { handleMessage } from '@/entrypoints/background/router';
+
+const self = { url: 'chrome-extension://x/popup.html', id: fakeBrowser.runtime.id };
+const ask = (message: unknown) => handleMessage(message, self);
+
+beforeEach(() => {
+  // Detection is off; the browser assigned the card's shortcut no key.
+  (fakeBrowser.permissions as unknown as { contains: () => Promise<boolean> }).contains = async () => false;
+  (fakeBrowser.commands as unknown as { getAll: () => Promise<unknown[]> }).getAll = async () => [];
+});
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('popup:open', () => {
+  it('answers a covered tab with its company and whether its card is on, and every profile for the search', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://music.youtube.com/watch?v=1' });
+    await setSiteEnabled('youtube', false);
+    const view = await ask({ type: 'popup:open', tabId: tab.id });
+    expect(view).toMatchObject({ company: { profile: { id: 'youtube' }, tabId: tab.id, enabled: false }, detection: null });
+    expect((view as { companies: unknown[] }).companies).toHaveLength(bundledDataset.companies.length);
+  });
+
+  it('answers any other page with what detection says of it, and no tab with neither', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    expect(await ask({ type: 'popup:open', tabId: tab.id })).toMatchObject({ company: null, detection: { granted: false, checkable: true, detections: null } });
+    expect(await ask({ type: 'popup:open', tabId: null })).toMatchObject({ company: null, detection: null });
+    // A tab that closed meanwhile.
+    expect(await ask({ type: 'popup:open', tabId: tab.id! + 1000 })).toMatchObject({ company: null, detection: { checkable: false } });
+  });
+
+  it('takes a tab id or null, nothing else', async () => {
+    for (const bad of [{ type: 'popup:open' }, { type: 'popup:open', tabId: '3' }, { type: 'popup:open', tabId: -1 }, { type: 'popup:open', tabId: 1, url: 'x' }]) {
+      await expect(ask(bad)).rejects.toThrow(/rejected a message/);
+    }
+  });
+});
+
+describe('the popup', () => {
+  /** The popup's messages reach the background's router, as in the browser, and are counted. */
+  function answerAsBackground() {
+    const sent: unknown[] = [];
+    fakeBrowser.runtime.onMessage.addListener((message: unknown) => {
+      sent.push(message);
+      return handleMessage(message, self);
+    });
+    return sent;
+  }
+
+  it('opens with one message, and its switch turns the site off through the background', async () => {
+    const sent = answerAsBackground();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.dropbox.com/' });
+    render(<PopupApp tabId={tab.id!} />);
+    const toggle = (await screen.findByRole('switch', { name: "Show the card on Dropbox's sites" })) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    expect(sent).toEqual([{ type: 'popup:open', tabId: tab.id }]);
+    fireEvent.click(toggle);
+    await vi.waitFor(async () => expect((await getSettings()).disabledSites).toEqual(['dropbox']));
+    expect(sent.at(-1)).toEqual({ type: 'site:set-enabled', companyId: 'dropbox', enabled: false });
+  });
+
+  it('elsewhere says there is no profile, where to turn detection on, and lists every company', async () => {
+    answerAsBackground();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    render(<PopupApp tabId={tab.id!} />);
+    expect(await screen.findByText('No profile for this site.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Detection settings' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(`${bundledDataset.companies.length} companies`);
+  });
+});
