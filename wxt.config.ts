@@ -72,13 +72,13 @@ export default defineConfig({
     host_permissions: hostPermissionPatterns(profiles),
     // Detection on any site is opt-in: these are asked for when the user turns it on in options, and given back
     // when they turn it off. All http(s) sites to look at the page (one pattern per scheme, so that giving them back
-    // leaves the covered domains alone: see detection-origins.ts), webRequest to read its response headers.
+    // leaves the covered domains alone: see data/detection/origins.ts), webRequest to read its response headers.
     // Firefox's Manifest V2 lists optional hosts among the optional permissions.
     ...(browser === 'firefox'
       ? { optional_permissions: ['webRequest', ...DETECTION_ORIGINS] }
       : { optional_permissions: ['webRequest'], optional_host_permissions: DETECTION_ORIGINS }),
     // A shortcut to show or hide the card on the current tab (change it in the browser's shortcut settings). Why
-    // this key: data/toggle-command.ts.
+    // this key: data/card/toggle-command.ts.
     commands: {
       [TOGGLE_COMMAND]: { suggested_key: { default: TOGGLE_SUGGESTED_KEY }, description: '__MSG_commandToggle__' },
     },

@@ -1,4 +1,4 @@
-import { cellDescription, profileHash, type AreaGrid as Grid } from '@/components/browse/area-grid';
+import { cellDescription, profileHash, type AreaGrid as Grid } from './area-grid';
 import { t } from '@/data/i18n/translate';
 
 interface Props {

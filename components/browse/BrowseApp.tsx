@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { areaGrid, profileHash, type GridOrder } from '@/components/browse/area-grid';
+import { areaGrid, profileHash, type GridOrder } from './area-grid';
 import { loadDataset } from '@/data/storage/dataset-client';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search/search';

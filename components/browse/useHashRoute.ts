@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseProfileHash } from '@/components/browse/area-grid';
+import { parseProfileHash } from './area-grid';
 
 /** The profile the page's #hash points at, kept in step with back/forward and links. */
 export function useHashRoute() {

@@ -2,7 +2,7 @@ import { AREAS } from '@/data/profiles/areas';
 import { areaLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
 import type { CompanyProfile } from '@/data/profiles/schema';
-import { freshness } from '@/components/card/card-content';
+import { freshness } from './card-content';
 import { isOwnSource } from '@/data/profiles/source-kinds';
 import { ToolChips } from './ToolChips';
 

@@ -1,4 +1,4 @@
-import { cardContent, freshness } from '@/components/card/card-content';
+import { cardContent, freshness } from './card-content';
 import { ToolChips } from './ToolChips';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { t } from '@/data/i18n/translate';

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { detectionGranted, requestDetection, revokeDetection } from '@/data/detection/access';
 import { headerNames } from '@/data/detection/probe';
 import { bundledRules } from '@/data/detection/rules';
-import { headerCase } from '@/components/shared/evidence-text';
+import { headerCase } from '../shared/evidence-text';
 import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 

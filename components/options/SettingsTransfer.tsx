@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { SETTINGS_FILE_NAME, settingsFromFile, settingsToFile } from '@/components/options/settings-file';
+import { SETTINGS_FILE_NAME, settingsFromFile, settingsToFile } from './settings-file';
 import type { Settings } from '@/data/settings/shape';
 import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';

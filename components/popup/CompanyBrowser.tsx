@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { domainSummary } from '@/components/card/card-content';
+import { domainSummary } from '../card/card-content';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { searchProfiles } from '@/data/search/search';
 import { whyMatched } from '@/data/search/reasons';

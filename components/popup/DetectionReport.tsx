@@ -1,5 +1,5 @@
 import type { Detection, Evidence } from '@/data/detection/types';
-import { evidenceCode, evidenceFrame } from '@/components/shared/evidence-text';
+import { evidenceCode, evidenceFrame } from '../shared/evidence-text';
 import { categoryLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
 

@@ -9,7 +9,7 @@
  */
 
 /**
- * How one element selector is checked without matching it against every element (see detection-probe.ts):
+ * How one element selector is checked without matching it against every element (see probe.ts):
  * - `id`: only when getElementById(key) exists; `root`: html/body themselves; `scripts`, `head`, `images`: the
  *   page's scripts, <head> children or images; `class` and `tag`: the elements with that class or (custom) tag
  *   name; `query`: one native querySelector.
@@ -18,7 +18,7 @@
  */
 export type ElementCheck = [index: number, how: 'id' | 'root' | 'scripts' | 'head' | 'images' | 'class' | 'tag' | 'query', key: string, selector: string, gate: string];
 
-/** What to look for, built once from the rules (see detection-probe.ts). */
+/** What to look for, built once from the rules (see probe.ts). */
 export interface Probe {
   /** One key per DOM signal (its CSS selector); facts refer to them by index. */
   selectors: string[];

@@ -1,7 +1,7 @@
 /**
  * Hostname → company id.
  *
- * Rule (ARCHITECTURE.md): a hostname matches a profile domain when it equals it or ends with "." + it;
+ * Rule (docs/architecture.md): a hostname matches a profile domain when it equals it or ends with "." + it;
  * case-insensitive; a trailing dot and the port are ignored; IP addresses and non-http(s) pages never match.
  * The most specific domain wins, so a later profile for "cloud.example.com" could sit beside "example.com".
  * A host strictly under one of a profile's user-content domains (tenant.sharepoint.com) matches nothing: its pages

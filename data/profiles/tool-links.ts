@@ -1,7 +1,7 @@
 /**
  * Joins a profile with the records of the tools it names (data/tools/), so the card can link each tool. Runs when
  * the dataset is bundled and when profiles are loaded at build time; the checks that every name has a record are in
- * data/tool-files.ts.
+ * data/build/tool-files.ts.
  */
 import type { CompanyProfile, Tool, ToolLink } from './schema';
 

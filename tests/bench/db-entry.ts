@@ -1,4 +1,4 @@
-// Bundled by the benchmark into one script and run in a real Chromium page: real IndexedDB, the real data/db.ts.
+// Bundled by the benchmark into one script and run in a real Chromium page: real IndexedDB, the real data/storage/db.ts.
 import { closeDatabase, DB_NAME, findCompanyIdForHost, resetSeedState, seedDataset } from '../../data/storage/db';
 import { makeDataset } from '../../data/storage/dataset';
 import type { CompanyProfile } from '../../data/profiles/schema';

@@ -1,4 +1,4 @@
-/** IndexedDB seeding and lookups with the real data/db.ts in Chromium: the bundled dataset and a synthetic one. */
+/** IndexedDB seeding and lookups with the real data/storage/db.ts in Chromium: the bundled dataset and a synthetic one. */
 import { build } from 'vite';
 import type { CompanyProfile } from '../../data/profiles/schema';
 import { launchBench } from './browser';
