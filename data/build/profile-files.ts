@@ -22,7 +22,7 @@ const PERSONAL_DATA = /[\w.+-]+@[\w-]+\.[\w.]+|\+?\d[\d ()-]{8,}\d/;
 
 function duplicates(values: string[]): Map<string, number[]> {
   const seen = new Map<string, number[]>();
-  values.forEach((v, i) => seen.set(v, [...(seen.get(v) ?? []), i]));
+  values.forEach((value, i) => seen.set(value, [...(seen.get(value) ?? []), i]));
   return new Map([...seen].filter(([, at]) => at.length > 1));
 }
 
