@@ -4,6 +4,7 @@ import { t } from '@/data/i18n/translate';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { freshness } from './card-content';
 import { isOwnSource } from '@/data/profiles/source-kinds';
+import { CardHead } from './CardHead';
 import { ToolChips } from './ToolChips';
 
 interface Props {
@@ -26,13 +27,7 @@ export function CardDigest({ company, headingId, onShowAll }: Props) {
   const third = company.sources.length - own;
   return (
     <article class="pi-card" aria-labelledby={headingId}>
-      <header class="pi-card-header">
-        <h2 class="pi-title" id={headingId}>
-          {company.name}
-        </h2>
-        {company.parent && <p class="pi-parent">{t('partOf', company.parent)}</p>}
-      </header>
-      <p class="pi-summary">{company.summary}</p>
+      <CardHead company={company} headingId={headingId} />
       <p class="pi-digest-line">
         <span class="pi-label">{t('pythonFor')}</span> {areas.join(', ')}
       </p>

@@ -1,4 +1,5 @@
 import { cardContent, freshness } from './card-content';
+import { CardHead } from './CardHead';
 import { ToolChips } from './ToolChips';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { t } from '@/data/i18n/translate';
@@ -18,13 +19,7 @@ export function CompanyCard({ company, headingId, highlightArea }: Props) {
   const { groups, sources } = cardContent(company);
   return (
     <article class="pi-card" aria-labelledby={headingId}>
-      <header class="pi-card-header">
-        <h2 class="pi-title" id={headingId}>
-          {company.name}
-        </h2>
-        {company.parent && <p class="pi-parent">{t('partOf', company.parent)}</p>}
-      </header>
-      <p class="pi-summary">{company.summary}</p>
+      <CardHead company={company} headingId={headingId} />
 
       {groups.map((group) => (
         <section
