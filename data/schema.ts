@@ -10,8 +10,9 @@ import { SOURCE_KINDS } from './source-kinds';
 
 export const SUMMARY_MAX = 180;
 export const USE_TEXT_MAX = 260;
-/** A profile with one claim is a rumour, not a profile. */
+/** A profile with one claim, or one source, is a rumour, not a profile. */
 export const MIN_USES = 2;
+export const MIN_SOURCES = 2;
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 // A registrable hostname in lower case: labels of letters, digits and inner hyphens, at least one dot, no IP.
@@ -65,7 +66,7 @@ export const ProfileSchema = z.strictObject({
   summary: text(SUMMARY_MAX),
   uses: z.array(UseSchema).min(MIN_USES, `must list at least ${MIN_USES} uses`),
   otherLanguages: z.array(text(40)),
-  sources: z.array(SourceSchema).min(1, 'must list at least one source'),
+  sources: z.array(SourceSchema).min(MIN_SOURCES, `must list at least ${MIN_SOURCES} sources`),
   reviewed: z.iso
     .date({ error: 'must be a real date written YYYY-MM-DD' })
     .refine((d) => d <= new Date().toISOString().slice(0, 10), 'must not be in the future'),
