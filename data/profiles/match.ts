@@ -87,10 +87,16 @@ export function matchHostnameSync(input: string, index: ReadonlyMap<string, stri
 
 type Domains = { id: string; domains: readonly string[]; userContent?: readonly string[] };
 
-/** The index entries of one profile: each domain → its id, then each user-content domain → its stop mark. */
+/**
+ * The index entries of one profile: each domain → its id, then each user-content domain → its stop mark. The
+ * "www." host of a user-content domain is the company's own front page (www.feishu.cn), never a customer's.
+ */
 export function domainEntries(p: Domains): (readonly [string, string])[] {
   const own = p.domains.map((d) => [d, p.id] as const);
-  const stops = (p.userContent ?? []).map((u) => [u, USER_CONTENT + (p.domains.includes(u) ? p.id : '')] as const);
+  const stops = (p.userContent ?? []).flatMap((u) => [
+    [u, USER_CONTENT + (p.domains.includes(u) ? p.id : '')] as const,
+    [`www.${u}`, USER_CONTENT + p.id] as const,
+  ]);
   return [...own, ...stops];
 }
 

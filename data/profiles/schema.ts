@@ -13,8 +13,9 @@ import { SOURCE_KINDS } from './source-kinds';
 
 export const SUMMARY_MAX = 180;
 export const USE_TEXT_MAX = 260;
-/** A profile with one claim is a rumour, not a profile. */
+/** A profile with one claim, or one source, is a rumour, not a profile. */
 export const MIN_USES = 2;
+export const MIN_SOURCES = 2;
 
 // A registrable hostname in lower case: labels of letters, digits and inner hyphens, at least one dot, no IP.
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
@@ -110,7 +111,7 @@ export const ProfileSchema = closedObject({
   summary: text(SUMMARY_MAX),
   uses: v.pipe(v.array(UseSchema, wrongType), v.minLength(MIN_USES, `must list at least ${MIN_USES} uses`)),
   otherLanguages: v.array(text(40), wrongType),
-  sources: v.pipe(v.array(SourceSchema, wrongType), v.minLength(1, 'must list at least one source')),
+  sources: v.pipe(v.array(SourceSchema, wrongType), v.minLength(MIN_SOURCES, `must list at least ${MIN_SOURCES} sources`)),
   reviewed: v.pipe(
     v.string('must be a real date written YYYY-MM-DD'),
     v.check(isRealDate, 'must be a real date written YYYY-MM-DD'),

@@ -13,15 +13,18 @@ const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), '
 
 describe('package budgets', () => {
   it.each([
-    ['overlay.js', 12 * KB],
+    // 12 KB until the card linked its tools, marked uses that ended and said how old its sources are (0.1 KB).
+    ['overlay.js', 12.5 * KB],
     // The worker carries the bundled profiles (its fallback when IndexedDB fails) and, since detection on any
-    // site, its 39 rules and the detector: about 5 KB gzip of the 56.
-    ['background.js', 56 * KB],
+    // site, its 39 rules and the detector: about 5 KB gzip. 56 KB until the dataset grew from 39 profiles to 115
+    // (with their tools' links): the profiles are now about 100 KB of the 110.
+    ['background.js', 112 * KB],
     ['popup.html', 25 * KB],
     // Options also lists the response headers detection reads, taken from the rules themselves. 27 KB until its
     // filter became the popup's search (addresses through the matcher, words, the synonyms for LLM, NLP, AI...,
     // and the reason for each hit): 2.2 KB gzip, which left it 14 bytes over.
-    ['options.html', 28 * KB],
+    // 28 KB until the grid's "newest evidence first" order added one string in three languages.
+    ['options.html', 29 * KB],
     ['browse.html', 25 * KB],
   ])('%s stays within %i bytes gzipped (with the chunks it loads)', (entry, budget) => {
     expect(sizes.entries[entry], `no ${entry} in the build`).toBeDefined();
@@ -34,9 +37,10 @@ describe('package budgets', () => {
   // until the card learned to make room as a tab, to stay reachable above a page's modal dialog, to undo page
   // zoom and to match the page's colours (9 KB: 4 KB of card script and CSS, 3 KB of new strings in three
   // languages, the rest the options' new controls); 372 KB until the details of issue 13 (the tooltip, the
-  // detection hint and the "all of its domains" notes, in three languages).
-  it('the whole package stays under 376 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(376 * KB);
+  // detection hint and the "all of its domains" notes, in three languages); 376 KB until the dataset grew from 39
+  // profiles to 115 with a record for each of its 263 tools (the worker's bundled copy: 200 KB).
+  it('the whole package stays under 580 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(580 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {

@@ -127,8 +127,10 @@ describe('the popup on a site without a profile, detection off', () => {
 });
 
 describe('popup search', () => {
-  const usersOf = (language: string) => PROFILES.filter((p) => p.otherLanguages.includes(language));
-  const mlUsers = PROFILES.filter((p) => p.uses.some((u) => u.area === 'machine-learning'));
+  // In the order the popup lists them: by name.
+  const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en');
+  const usersOf = (language: string) => PROFILES.filter((p) => p.otherLanguages.includes(language)).sort(byName);
+  const mlUsers = PROFILES.filter((p) => p.uses.some((u) => u.area === 'machine-learning')).sort(byName);
 
   it('finds the company of a pasted hostname or URL, and says which domain matched', async () => {
     const popup = await open(extensionPage(h, 'popup.html'));
@@ -145,11 +147,18 @@ describe('popup search', () => {
     // "go" is the language Go, not every name with "go" in it.
     expect(await searchPopup(popup, 'go', usersOf('Go').length)).toEqual(usersOf('Go').map((p) => ({ name: p.name, why: 'uses Go' })));
     // "ml" and "AI" mean machine learning, not Merrill Lynch's ml.com or Airflow and Chainer.
-    for (const query of ['ml', 'AI']) {
-      expect(await searchPopup(popup, query, mlUsers.length)).toEqual(mlUsers.map((p) => ({ name: p.name, why: 'area Machine learning' })));
-    }
+    // (a tool with "ml" as a whole word, such as rubicon-ml, is named as well)
+    const ml = await searchPopup(popup, 'ml', mlUsers.length);
+    expect(ml.map((hit) => hit.name)).toEqual(mlUsers.map((p) => p.name));
+    for (const hit of ml) expect(hit.why, hit.name!).toMatch(/^(?:tools? [^·]*\bml\b[^·]* · )?area Machine learning$/);
+    // "AI" also finds the companies named with the word (Character.AI, Mistral AI) first, by their name: a name
+    // needs no reason, so those rows show their domains as always.
+    const namedAi = PROFILES.filter((p) => /(?:^|\W)AI(?:\W|$)/.test(p.name)).sort(byName);
+    const domains = (p: (typeof PROFILES)[number]) => (p.domains.length > 1 ? `${p.domains[0]} and ${p.domains.length - 1} more` : p.domains[0]);
+    const aiHits = [...namedAi.map((p) => ({ name: p.name, why: domains(p) })), ...mlUsers.filter((p) => !namedAi.includes(p)).map((p) => ({ name: p.name, why: 'area Machine learning' }))];
+    expect(await searchPopup(popup, 'AI', aiHits.length)).toEqual(aiHits);
     // A tool says which tool.
-    const flaskUsers = PROFILES.filter((p) => p.uses.some((u) => u.tools.includes('Flask')));
+    const flaskUsers = PROFILES.filter((p) => p.uses.some((u) => u.tools.includes('Flask'))).sort(byName);
     expect(await searchPopup(popup, 'flask', flaskUsers.length)).toEqual(flaskUsers.map((p) => ({ name: p.name, why: 'tool Flask' })));
   });
 
@@ -159,9 +168,9 @@ describe('popup search', () => {
     await popup.getByRole('searchbox', { name: 'Search companies' }).fill('LLM');
     await expect.poll(() => popupResults(popup)).toEqual(
       expect.arrayContaining([
-        { name: 'Hugging Face', why: 'tool Transformers' },
+        { name: 'Hugging Face', why: 'tools Transformers, Text Generation Inference' },
         { name: 'OpenAI', why: 'tool tiktoken' },
-        { name: 'LinkedIn', why: 'tools Liger Kernel, Hugging Face Transformers' },
+        { name: 'LinkedIn', why: 'tool Liger Kernel' },
       ]),
     );
     await popup.getByRole('searchbox', { name: 'Search companies' }).fill('nlp');

@@ -36,15 +36,17 @@ async function intercept(page: Page) {
 async function waitForPage(browser: Browser, url: string, before: Set<Page>): Promise<Page> {
   const end = Date.now() + 15_000;
   for (;;) {
+    const seen: string[] = [];
     for (const page of await browser.pages()) {
       if (before.has(page)) continue;
-      const href = await page.evaluate(() => location.href).catch(() => '');
+      const href = await page.evaluate(() => location.href).catch((error: unknown) => `(${String(error).slice(0, 80)})`);
+      seen.push(href);
       if (href === url) {
         await page.waitForFunction(() => document.readyState === 'complete');
         return page;
       }
     }
-    if (Date.now() > end) throw new Error(`No tab opened ${url}`);
+    if (Date.now() > end) throw new Error(`No tab opened ${url}; new tabs showed: ${JSON.stringify(seen)}`);
     await new Promise((r) => setTimeout(r, 150));
   }
 }
@@ -104,7 +106,10 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
 
   const openExtensionPage = async (url: string) => {
     const before = new Set(await browser.pages());
-    await anchor.evaluate((u) => void (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url: u }), url);
+    // Awaited, so a refused tabs.create fails here with the browser's reason instead of as a missing tab later.
+    await anchor.evaluate(async (u) => {
+      await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url: u });
+    }, url);
     return waitForPage(browser, url, before);
   };
 

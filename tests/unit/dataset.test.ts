@@ -11,21 +11,24 @@ const index = buildDomainIndex(profiles);
 const REQUIRED = ['youtube', 'dropbox', 'instagram', 'spotify', 'reddit', 'nasa', 'google', 'uber', 'netflix'];
 
 describe('the shipped dataset', () => {
-  it('covers the nine companies of the brief in depth: five uses or more, three areas or more, named tools, other languages', () => {
+  // Other languages are listed only where a cited source names them: the wording audit took Netflix's "R" out,
+  // since none of its sources states it, so that is no longer asked of all nine.
+  it('covers the nine companies of the brief in depth: five uses or more, three areas or more, named tools', () => {
     const ids = profiles.map((p) => p.id);
     expect(ids).toEqual(expect.arrayContaining(REQUIRED));
     for (const p of profiles.filter((p) => REQUIRED.includes(p.id))) {
       expect(p.uses.length, p.id).toBeGreaterThanOrEqual(5);
       expect(new Set(p.uses.map((u) => u.area)).size, p.id).toBeGreaterThanOrEqual(3);
       expect(p.uses.flatMap((u) => u.tools).length, p.id).toBeGreaterThanOrEqual(3);
-      expect(p.otherLanguages.length, p.id).toBeGreaterThan(0);
     }
   });
 
-  it('covers at least 25 more companies, each with at least two sourced uses', () => {
-    const more = profiles.filter((p) => !REQUIRED.includes(p.id));
-    expect(more.length).toBeGreaterThanOrEqual(25);
-    for (const p of more) expect(p.uses.length, p.id).toBeGreaterThanOrEqual(2);
+  it('covers at least 100 companies, each with at least two uses and two sources', () => {
+    expect(profiles.length).toBeGreaterThanOrEqual(100);
+    for (const p of profiles) {
+      expect(p.uses.length, p.id).toBeGreaterThanOrEqual(2);
+      expect(p.sources.length, p.id).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('fills every area of the grid with at least one company', () => {

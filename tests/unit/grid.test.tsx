@@ -96,7 +96,7 @@ describe('BrowseApp', () => {
   it('shows every company in the grid, with the dataset in figures', async () => {
     const table = await openPage();
     expect(within(table).getAllByRole('rowheader').map((h) => h.textContent)).toEqual(['Acme', 'Globex', 'Zeta']);
-    expect(screen.getByText(/3 companies, 7 uses, 4 sources \(2 from the companies themselves\)/)).toBeTruthy();
+    expect(screen.getByText(/3 companies, 7 uses, 6 sources \(4 from the companies themselves\)/)).toBeTruthy();
   });
 
   it('filters as you type and sorts by breadth', async () => {

@@ -34,6 +34,7 @@ describe('validateProfile: every rule rejects its failing fixture, naming file a
     ['an unknown source kind', broken((p) => ((p.sources[0] as { kind: string }).kind = 'rumour')), 'sources[0].kind: must be one of: engineering-blog, talk, repository, documentation, third-party'],
     ['a source without a kind', broken((p) => delete (p.sources[1] as Partial<CompanyProfile['sources'][number]>).kind), 'sources[1].kind: must be one of:'],
     ['fewer than two uses', broken((p) => (p.uses = p.uses.slice(0, 1))), 'uses: must list at least 2 uses'],
+    ['fewer than two sources', broken((p) => ((p.sources = p.sources.slice(0, 1)), p.uses.forEach((u) => (u.sources = ['blog'])))), 'sources: must list at least 2 sources'],
     ['a use citing nothing', broken((p) => (p.uses[2]!.sources = [])), 'uses[2].sources: must cite at least one source'],
     ['a use citing an unknown source', broken((p) => (p.uses[0]!.sources = ['blog', 'nope'])), 'uses[0].sources[1]: cites unknown source "nope"'],
     ['a source no use cites', broken((p) => p.sources.push({ ...p.sources[0]!, id: 'spare', url: 'https://acme.test/spare' })), 'sources[2]: source "spare" is not cited by any use'],

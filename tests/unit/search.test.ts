@@ -115,9 +115,12 @@ describe('search over the shipped dataset', () => {
     expect(whyFor('www.youtube.c')).toEqual({ youtube: 'domain youtube.com' });
   });
 
-  it('"AI" is machine learning, not Airflow or Chainer', () => {
-    expect(idsFor('AI')).toEqual(mlUsers);
-    expect(new Set(Object.values(whyFor('AI')))).toEqual(new Set(['area Machine learning']));
+  it('"AI" is machine learning, or a company named for it, never a fragment such as Airflow', () => {
+    // Character.AI, Mistral AI: the whole word in the name, which needs no reason given.
+    const namedAi = profiles.filter((p) => /(?:^|\W)AI(?:\W|$)/.test(p.name)).map((p) => p.id);
+    expect(namedAi.length).toBeGreaterThan(0);
+    expect(idsFor('AI')).toEqual([...new Set([...mlUsers, ...namedAi])].sort());
+    for (const [id, reason] of Object.entries(whyFor('AI'))) expect(reason, id).toBe(namedAi.includes(id) ? '' : 'area Machine learning');
     expect(new Set(Object.values(whyFor('artificial intelligence')))).toEqual(new Set(['area Machine learning']));
   });
 
@@ -143,14 +146,16 @@ describe('search over the shipped dataset', () => {
 
   it('"LLM" and "nlp" find the language-model tools', () => {
     expect(whyFor('LLM')).toMatchObject({
-      'hugging-face': 'tool Transformers',
+      'hugging-face': 'tools Transformers, Text Generation Inference',
       openai: 'tool tiktoken',
-      linkedin: 'tools Liger Kernel, Hugging Face Transformers',
+      linkedin: 'tool Liger Kernel',
       microsoft: 'tool DeepSpeed',
+      bytedance: 'tools verl, LightSeq',
     });
     expect(whyFor('large language models')).toEqual(whyFor('LLM'));
-    expect(whyFor('KI')).toEqual(whyFor('AI')); // German
-    expect(whyFor('nlp')).toMatchObject({ 'hugging-face': 'tool Transformers', openai: 'tool tiktoken' });
+    // German: the machine-learning users, each for that area (no company is named "KI").
+    expect(whyFor('KI')).toEqual(Object.fromEntries(mlUsers.map((id) => [id, 'area Machine learning'])));
+    expect(whyFor('nlp')).toMatchObject({ 'hugging-face': 'tool Transformers', openai: 'tool tiktoken', baidu: 'tool LAC' });
   });
 
   it('"data science" finds the notebook and analysis tools, not every data or science user', () => {
@@ -202,7 +207,9 @@ describe('search over the shipped dataset', () => {
         for (const word of concept.words.split('|')) {
           const hits = searchProfiles(profiles, word);
           expect(hits.length, word).toBeGreaterThan(0);
-          for (const hit of hits) expect(hit.reasons.some((r) => r.kind === 'tool' || r.kind === 'area'), `${word} → ${hit.profile.id}`).toBe(true);
+          // A company named with the word itself ("Character.AI" for "ai") is found by its name.
+          const reasons = (hit: (typeof hits)[number]) => hit.reasons.some((r) => r.kind === 'tool' || r.kind === 'area' || r.kind === 'name');
+          for (const hit of hits) expect(reasons(hit), `${word} → ${hit.profile.id}`).toBe(true);
         }
       }
     });
