@@ -1,9 +1,12 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { packagedDatasetFromDisk } from './data/build/packaged-dataset';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
+  // The version the build compiles into the worker (wxt.config.ts); WxtVitest does not apply the build's defines.
+  define: { __PYTHON_INSIDE_DATASET_VERSION__: JSON.stringify(packagedDatasetFromDisk().version) },
   test: {
     projects: [
       {

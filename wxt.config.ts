@@ -4,9 +4,10 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { DETECTION_ORIGINS } from './data/detection/origins';
 import { hostPermissionPatterns } from './data/profiles/host-patterns';
-import { loadValidProfiles } from './data/build/profile-files';
+import { packagedDatasetFromDisk } from './data/build/packaged-dataset';
 import { loadValidRules } from './data/build/rule-files';
 import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/card/toggle-command';
+import { DATASET_FILE } from './data/storage/dataset';
 
 /**
  * Preact writes innerHTML only for `dangerouslySetInnerHTML`, which this project never uses. Turning those writes
@@ -36,20 +37,29 @@ const runtimeRulesOnly = (): Plugin => ({
 });
 
 // Validated here, in Node, before anything is bundled: an invalid profile stops the build with file and field.
-const profiles = loadValidProfiles();
+// The profiles ship as a data file the worker reads only to seed IndexedDB (or when it fails), never as code it
+// evaluates on every wake; the worker's script holds only the version.
+let dataset = packagedDatasetFromDisk();
+const profiles = dataset.companies;
 loadValidRules();
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // No modulepreload polyfill: it would put a fetch() into the pages, and every browser we target has the native one.
-  vite: () => ({ plugins: [noInnerHtml(), runtimeRulesOnly(), preact()], build: { modulePreload: { polyfill: false } } }),
+  vite: () => ({
+    plugins: [noInnerHtml(), runtimeRulesOnly(), preact()],
+    build: { modulePreload: { polyfill: false } },
+    define: { __PYTHON_INSIDE_DATASET_VERSION__: JSON.stringify(dataset.version) },
+  }),
+  // The bench builds the extension again with synthetic datasets, each in a folder of its own.
+  outDir: process.env.PYTHON_INSIDE_OUT_DIR ?? '.output',
   // `npm run dev` opens a browser with the extension when there is a screen; on a headless Linux box it only
   // builds .output/chrome-mv3-dev and reloads it on save (load it unpacked yourself).
   webExt: { disabled: process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY },
   hooks: {
     // Re-validate on every (re)build, so `npm run dev` also refuses a profile broken while it runs.
     'build:before': () => {
-      loadValidProfiles();
+      dataset = packagedDatasetFromDisk();
       loadValidRules();
     },
     // The messages' descriptions are notes for translators: browsers never read them, so they stay in the repo.
@@ -60,6 +70,7 @@ export default defineConfig({
         for (const entry of Object.values(messages)) delete entry.description;
         files[i] = { relativeDest: file.relativeDest, contents: JSON.stringify(messages) };
       });
+      files.push({ relativeDest: DATASET_FILE, contents: JSON.stringify(dataset) });
     },
   },
   manifest: ({ browser }) => ({

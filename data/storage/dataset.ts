@@ -1,6 +1,7 @@
 /**
- * The dataset bundled into the extension: every profile in data/companies/, sorted by name, and a version
- * derived from their content. wxt.config.ts validated the same files before this was bundled.
+ * The dataset the extension ships: every profile in data/companies/ with its tools' links, sorted by name, and a
+ * version derived from their content. The build writes it into the package as a data file (DATASET_FILE), read
+ * only when IndexedDB must be seeded or has failed; see packaged-dataset.ts.
  */
 import { fnv1a } from './hash';
 import type { CompanyProfile, Tool } from '../profiles/schema';
@@ -22,7 +23,11 @@ export function makeDataset(profiles: readonly CompanyProfile[], tools: readonly
   return { version: contentHash(JSON.stringify(companies)), companies };
 }
 
-const files = import.meta.glob<CompanyProfile>('../companies/*.json', { eager: true, import: 'default' });
-const toolFiles = import.meta.glob<Tool>('../tools/*.json', { eager: true, import: 'default' });
+/** What seeding and the in-memory fallback need: the version at once, the profiles only when asked. */
+export interface DatasetSource {
+  version: string;
+  load: () => Promise<Dataset>;
+}
 
-export const bundledDataset: Dataset = makeDataset(Object.values(files), Object.values(toolFiles));
+/** The dataset's file in the extension package. */
+export const DATASET_FILE = 'dataset.json';

@@ -3,7 +3,7 @@
  * IndexedDB would belong to the web page).
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import type { Dataset } from './dataset';
+import type { Dataset, DatasetSource } from './dataset';
 import { inShard, layoutFor, shardDataset, shardOf, type CompanyShard, type DomainShard, type Layout } from './db-shards';
 import { matchHostname } from '../profiles/match';
 import type { CompanyProfile } from '../profiles/schema';
@@ -107,9 +107,22 @@ export async function seedDataset(dataset: Dataset): Promise<boolean> {
 
 let seeded: Promise<unknown> | undefined;
 
+/**
+ * Seeds when the stored version is not the given one, reading the profiles only then: a worker that wakes with the
+ * database current reads one small record, whatever the size of the dataset.
+ */
+export async function seedIfStale(source: DatasetSource): Promise<boolean> {
+  if ((await storedDatasetVersion()) === source.version) return false;
+  return seedDataset(await source.load());
+}
+
+/** A dataset in hand as a source (tests, and callers that already read it). */
+const sourceOf = (dataset: Dataset | DatasetSource): DatasetSource =>
+  'load' in dataset ? dataset : { version: dataset.version, load: () => Promise.resolve(dataset) };
+
 /** Seeds once per context lifetime; every query waits for it, so the first lookup after install is never empty. */
-export function ensureSeeded(dataset: Dataset): Promise<unknown> {
-  seeded ??= seedDataset(dataset).catch((error: unknown) => {
+export function ensureSeeded(dataset: Dataset | DatasetSource): Promise<unknown> {
+  seeded ??= seedIfStale(sourceOf(dataset)).catch((error: unknown) => {
     seeded = undefined;
     throw error;
   });

@@ -4,8 +4,9 @@
  * the database being healthy; the options page says when the fallback is in use, and every worker start tries
  * to repair the database (re-seed, and if it cannot even be opened, delete and rebuild it).
  */
-import { bundledDataset, type Dataset } from '@/data/storage/dataset';
-import { closeDatabase, deleteDatabase, ensureSeeded, findCompanyForHost, resetSeedState } from '@/data/storage/db';
+import type { DatasetSource } from '@/data/storage/dataset';
+import { packagedDataset } from '@/data/storage/packaged-dataset';
+import { closeDatabase, deleteDatabase, ensureSeeded, findCompanyForHost, getAllCompanies, resetSeedState } from '@/data/storage/db';
 import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
 import type { CompanyProfile } from '@/data/profiles/schema';
 import { withTimeout } from '@/data/storage/timeout';
@@ -19,19 +20,26 @@ const describe = (error: unknown) => (error instanceof Error ? error.message : S
 export class ProfileLookup {
   /** Why IndexedDB is not in use in this worker's life, or null when it is. */
   problem: string | null = null;
-  private memory: { index: Map<string, string>; byId: Map<string, CompanyProfile> } | undefined;
+  private memory: Promise<{ companies: CompanyProfile[]; index: Map<string, string>; byId: Map<string, CompanyProfile> }> | undefined;
 
   constructor(
-    private readonly dataset: Dataset,
+    private readonly dataset: DatasetSource,
     readonly waitMs = DATABASE_WAIT_MS,
   ) {}
 
+  /** The packaged profiles in memory: read only once IndexedDB has failed in this worker. */
   private inMemory() {
-    this.memory ??= {
-      index: buildDomainIndex(this.dataset.companies),
-      byId: new Map(this.dataset.companies.map((c) => [c.id, c])),
-    };
+    this.memory ??= this.dataset.load().then(({ companies }) => ({
+      companies,
+      index: buildDomainIndex(companies),
+      byId: new Map(companies.map((c) => [c.id, c])),
+    }));
     return this.memory;
+  }
+
+  /** The dataset's version, known without reading it. */
+  get version(): string {
+    return this.dataset.version;
   }
 
   /** Seeds the database, repairing it if it cannot be used; on failure, remembers why and answers from memory. */
@@ -62,19 +70,29 @@ export class ProfileLookup {
         this.problem = describe(error);
       }
     }
-    const { index, byId } = this.inMemory();
+    const { index, byId } = await this.inMemory();
     const id = matchHostnameSync(host, index);
     return id ? (byId.get(id) ?? null) : null;
   }
 
-  /** Every profile, sorted by name. */
-  everyCompany(): CompanyProfile[] {
-    return this.dataset.companies;
+  /** Every profile, sorted by name: from IndexedDB, or from memory once it has failed. */
+  async everyCompany(): Promise<CompanyProfile[]> {
+    if (!this.problem) {
+      try {
+        await withTimeout(ensureSeeded(this.dataset), this.waitMs, 'The profile database');
+        const companies = await withTimeout(getAllCompanies(), this.waitMs, 'The profile database');
+        if (companies.length) return companies;
+        this.problem = 'the profile database is empty';
+      } catch (error) {
+        this.problem = describe(error);
+      }
+    }
+    return (await this.inMemory()).companies;
   }
 }
 
 /** This worker's lookups. A worker that starts again (after idling, an update) starts with new ones. */
-export const profileLookup = new ProfileLookup(bundledDataset);
+export const profileLookup = new ProfileLookup(packagedDataset);
 
 export const prepareDatabase = () => profileLookup.prepare();
 export const companyForHost = (host: string) => profileLookup.companyFor(host);

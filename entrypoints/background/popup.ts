@@ -12,7 +12,7 @@ import { detectionForTab } from './detection/tab-detections';
 import { companyForHost, profileLookup } from './lookup';
 
 export async function popupView(tabId: number | null): Promise<PopupView> {
-  const companies = profileLookup.everyCompany();
+  const companies = await profileLookup.everyCompany();
   if (tabId === null) return { companies, company: null, detection: null };
   // Without the `tabs` permission the URL is there only on covered hosts (and on every site once detection is
   // on); a tab that closed meanwhile has none either: no profile, which is right.

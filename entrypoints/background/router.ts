@@ -1,13 +1,12 @@
 /** Answers the typed messages from content scripts, popup and options; rejects anything else. */
 import { browser, type Browser } from 'wxt/browser';
-import { bundledDataset } from '@/data/storage/dataset';
 import { hostnameOfUrl } from '@/data/profiles/match';
 import type { Message, ResponseFor } from '@/data/messaging/protocol';
 import { parseMessage } from '@/data/messaging/parse';
 import { setSiteEnabled } from '@/data/settings/store';
 import { showCardNow, showCardOnTab } from './card/injection';
 import { detectionForTab } from './detection/tab-detections';
-import { databaseProblem, prepareDatabase } from './lookup';
+import { databaseProblem, prepareDatabase, profileLookup } from './lookup';
 import { popupView } from './popup';
 
 type Sender = Pick<Browser.runtime.MessageSender, 'url' | 'tab' | 'id' | 'frameId'>;
@@ -40,7 +39,7 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
       return { ok: true, enabled: message.enabled };
     case 'dataset:ensure':
       await prepareDatabase();
-      return { version: bundledDataset.version, problem: databaseProblem() };
+      return { version: profileLookup.version, problem: databaseProblem() };
     case 'options:open':
       await browser.runtime.openOptionsPage();
       return { ok: true };
@@ -51,9 +50,9 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
     case 'card:show':
       return showOnTab(message.tabId, sender);
     case 'dataset:companies':
-      // A page that cannot read IndexedDB itself gets the bundled profiles from here.
+      // A page that cannot read IndexedDB itself gets the profiles from here (the packaged ones if need be).
       await prepareDatabase();
-      return { version: bundledDataset.version, companies: bundledDataset.companies, problem: databaseProblem() };
+      return { version: profileLookup.version, companies: await profileLookup.everyCompany(), problem: databaseProblem() };
   }
 }
 

@@ -6,7 +6,7 @@
 import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeDataset } from '../../data/storage/dataset';
+import { DATASET_FILE, makeDataset } from '../../data/storage/dataset';
 import type { CompanyProfile } from '../../data/profiles/schema';
 import { EXTENSION_DIR, PROFILES } from './harness';
 
@@ -27,25 +27,22 @@ const count = (text: string, part: string) => text.split(part).length - 1;
 
 /**
  * Writes the build, as changed to `companies`, into `copyDir` with manifest version `version`. Always starts from
- * the original build, so successive updates can take a change back. The bundler writes each profile as an object
- * literal (`id:"reddit",name:"Reddit",domains:[...]`); the dataset version is a hash of the profiles, computed when
- * the worker starts, so changing a profile changes it. A build that instead carried the version as a string would
- * have it replaced here too. A build laid out differently fails here loudly rather than updating nothing.
+ * the original build, so successive updates can take a change back. The profiles are a data file in the package
+ * (dataset.json), and the worker's script carries only the dataset's version, so both are rewritten: the file with
+ * the changed profiles, the version in background.js. A build laid out differently fails here loudly rather than
+ * updating nothing.
  */
 export async function writeUpdate(copyDir: string, { version, companies }: { version: string; companies: readonly CompanyProfile[] }): Promise<void> {
-  let code = await readFile(join(EXTENSION_DIR, 'background.js'), 'utf8');
   for (const changed of companies) {
-    const shipped = PROFILES.find((p) => p.id === changed.id);
-    if (!shipped) throw new Error(`Only shipped profiles can be changed, not ${changed.id}`);
-    if (JSON.stringify(shipped.domains) === JSON.stringify(changed.domains)) continue;
-    const head = `id:${JSON.stringify(shipped.id)},name:${JSON.stringify(shipped.name)},domains:`;
-    const literal = head + JSON.stringify(shipped.domains);
-    if (count(code, literal) !== 1) throw new Error(`background.js holds ${count(code, literal)} copies of ${literal}, not 1: the dataset is bundled differently now`);
-    code = code.replace(literal, head + JSON.stringify(changed.domains));
+    if (!PROFILES.some((p) => p.id === changed.id)) throw new Error(`Only shipped profiles can be changed, not ${changed.id}`);
   }
-  const [before, after] = [makeDataset(PROFILES).version, makeDataset(companies).version];
-  code = code.replaceAll(JSON.stringify(before), JSON.stringify(after));
+  const [before, after] = [makeDataset(PROFILES), makeDataset(companies)];
+  const shipped = JSON.parse(await readFile(join(EXTENSION_DIR, DATASET_FILE), 'utf8')) as { version: string };
+  if (shipped.version !== before.version) throw new Error(`${DATASET_FILE} is not the dataset of the shipped profiles: the build is laid out differently now`);
+  const code = await readFile(join(EXTENSION_DIR, 'background.js'), 'utf8');
+  if (count(code, JSON.stringify(before.version)) !== 1) throw new Error('background.js does not carry the dataset version once: the build is laid out differently now');
   const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { version: string };
-  await writeFile(join(copyDir, 'background.js'), code);
+  await writeFile(join(copyDir, DATASET_FILE), JSON.stringify(after));
+  await writeFile(join(copyDir, 'background.js'), code.replace(JSON.stringify(before.version), JSON.stringify(after.version)));
   await writeFile(join(copyDir, 'manifest.json'), JSON.stringify({ ...manifest, version }, null, 2));
 }

@@ -1,7 +1,7 @@
 // What the card prints for each source: the year said once.
 import { describe, expect, it } from 'vitest';
 import { cardContent, sourceMeta } from '@/components/card/card-content';
-import { bundledDataset } from '@/data/storage/dataset';
+import { packaged } from './helpers/packaged';
 
 describe('a source line', () => {
   it('names the publisher and the year, and the year once when the publisher already carries it', () => {
@@ -11,7 +11,7 @@ describe('a source line', () => {
   });
 
   it('no source of the shipped dataset prints its year twice', () => {
-    const doubled = bundledDataset.companies.flatMap((p) =>
+    const doubled = packaged.companies.flatMap((p) =>
       cardContent(p).sources.filter((s) => s.meta.split(String(s.year)).length > 2).map((s) => `${p.id}: ${s.meta}`),
     );
     expect(doubled).toEqual([]);

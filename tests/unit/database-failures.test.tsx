@@ -5,7 +5,8 @@ import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { loadDataset } from '@/data/storage/dataset-client';
-import { bundledDataset, makeDataset } from '@/data/storage/dataset';
+import { makeDataset } from '@/data/storage/dataset';
+import { packaged } from './helpers/packaged';
 import { closeDatabase, DB_NAME, resetSeedState, seedDataset, storedDatasetVersion } from '@/data/storage/db';
 import { companyForHost, databaseProblem, prepareDatabase } from '@/entrypoints/background/lookup';
 import { resetLookupState, setDatabaseTimeout } from './helpers/lookup';
@@ -37,7 +38,7 @@ describe('IndexedDB unavailable', () => {
     expect((await companyForHost('old.reddit.com'))?.id).toBe('reddit');
     expect(databaseProblem()).toMatch(/IndexedDB is disabled/);
     const companies = (await ask({ type: 'dataset:companies' })) as { companies: unknown[]; problem: string };
-    expect(companies.companies).toHaveLength(bundledDataset.companies.length);
+    expect(companies.companies).toHaveLength(packaged.companies.length);
     expect(companies.problem).toMatch(/IndexedDB is disabled/);
   });
 
@@ -47,7 +48,7 @@ describe('IndexedDB unavailable', () => {
     });
     answerAsBackground();
     const dataset = await loadDataset();
-    expect(dataset.companies).toHaveLength(bundledDataset.companies.length);
+    expect(dataset.companies).toHaveLength(packaged.companies.length);
     expect(dataset.problem).toMatch(/IndexedDB is disabled/);
   });
 });
@@ -65,7 +66,7 @@ describe('IndexedDB blocked by another open version', () => {
     await restartWorker();
     await prepareDatabase();
     expect(databaseProblem()).toBeNull();
-    expect(await storedDatasetVersion()).toBe(bundledDataset.version);
+    expect(await storedDatasetVersion()).toBe(packaged.version);
   });
 });
 
@@ -89,7 +90,7 @@ describe('IndexedDB failing mid-seed', () => {
     await restartWorker();
     await prepareDatabase();
     expect(databaseProblem()).toBeNull();
-    expect(await storedDatasetVersion()).toBe(bundledDataset.version);
+    expect(await storedDatasetVersion()).toBe(packaged.version);
     expect((await companyForHost('www.spotify.com'))?.id).toBe('spotify');
   });
 });
@@ -100,7 +101,7 @@ describe('a database that cannot be opened at all', () => {
     (await openDB(DB_NAME, 99)).close();
     await prepareDatabase();
     expect(databaseProblem()).toBeNull();
-    expect(await storedDatasetVersion()).toBe(bundledDataset.version);
+    expect(await storedDatasetVersion()).toBe(packaged.version);
   });
 });
 
@@ -116,6 +117,6 @@ describe('the options page', () => {
     const notice = await screen.findByText(/could not be used \(IndexedDB is disabled in this profile\)/);
     expect(notice.textContent).toContain('repaired the next time the browser starts');
     const sites = await screen.findByRole('region', { name: 'Sites' });
-    expect(within(sites).getAllByRole('checkbox')).toHaveLength(bundledDataset.companies.length);
+    expect(within(sites).getAllByRole('checkbox')).toHaveLength(packaged.companies.length);
   });
 });

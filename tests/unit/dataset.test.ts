@@ -1,7 +1,8 @@
 // The registry test: every profile in data/companies/ is valid, bundled, and reachable by each of its domains.
 import { describe, expect, it } from 'vitest';
 import { AREAS } from '@/data/profiles/areas';
-import { bundledDataset, contentHash, makeDataset } from '@/data/storage/dataset';
+import { contentHash, makeDataset } from '@/data/storage/dataset';
+import { packaged } from './helpers/packaged';
 import { buildDomainIndex, matchHostnameSync } from '@/data/profiles/match';
 import { loadValidProfiles } from '@/data/build/profile-files';
 import { acme, globex } from '../fixtures/profiles';
@@ -36,8 +37,8 @@ describe('the shipped dataset', () => {
   });
 
   it('bundles exactly the files on disk', () => {
-    expect(bundledDataset.companies.map((c) => c.id).sort()).toEqual(profiles.map((p) => p.id).sort());
-    expect(bundledDataset.version).toMatch(/^[0-9a-f]{8}$/);
+    expect(packaged.companies.map((c) => c.id).sort()).toEqual(profiles.map((p) => p.id).sort());
+    expect(packaged.version).toMatch(/^[0-9a-f]{8}$/);
   });
 
   it.each(profiles.map((p) => [p.id, p] as const))('%s is reachable by every domain and subdomain it lists', (id, p) => {

@@ -3,7 +3,7 @@ import { fireEvent, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { bundledDataset } from '@/data/storage/dataset';
+import { packaged } from './helpers/packaged';
 import { getSettings, setSiteEnabled } from '@/data/settings/store';
 import { handleMessage } from '@/entrypoints/background/router';
 
@@ -24,7 +24,7 @@ describe('popup:open', () => {
     await setSiteEnabled('youtube', false);
     const view = await ask({ type: 'popup:open', tabId: tab.id });
     expect(view).toMatchObject({ company: { profile: { id: 'youtube' }, tabId: tab.id, enabled: false }, detection: null });
-    expect((view as { companies: unknown[] }).companies).toHaveLength(bundledDataset.companies.length);
+    expect((view as { companies: unknown[] }).companies).toHaveLength(packaged.companies.length);
   });
 
   it('answers any other page with what detection says of it, and no tab with neither', async () => {
@@ -71,6 +71,6 @@ describe('the popup', () => {
     render(<PopupApp tabId={tab.id!} />);
     expect(await screen.findByText('No profile for this site.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Detection settings' })).toBeTruthy();
-    expect(screen.getByRole('status').textContent).toBe(`${bundledDataset.companies.length} companies`);
+    expect(screen.getByRole('status').textContent).toBe(`${packaged.companies.length} companies`);
   });
 });
