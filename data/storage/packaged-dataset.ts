@@ -33,6 +33,3 @@ export function loadPackagedDataset(): Promise<Dataset> {
 }
 
 export const packagedDataset: DatasetSource = { version: PACKAGED_DATASET_VERSION, load: loadPackagedDataset };
-
-/** The performance mark the worker sets once its listeners are in place (read by the benchmark). */
-export const WORKER_READY_MARK = 'python-inside:worker-ready';

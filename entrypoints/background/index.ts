@@ -1,5 +1,5 @@
 import { browser, type Browser } from 'wxt/browser';
-import { WORKER_READY_MARK } from '@/data/storage/packaged-dataset';
+import { WORKER_READY_MARK } from '@/data/storage/dataset';
 import { logError } from '@/data/browser/console';
 import { getSettings, watchSettings } from '@/data/settings/store';
 import { sameSites } from '@/data/settings/shape';

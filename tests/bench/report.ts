@@ -24,6 +24,7 @@ interface Results {
   page: { scenarios: Record<string, PageSummary>; afterLoad: Record<string, { totalMs: Summary; byKind: Record<string, number> }> };
   card: { warm: CardSummary; cold: CardSummary; floorAfterLoadMs: Summary };
   popup: { toCardMs: Summary; searchKeystrokeMs: Summary; profiles: number };
+  workerStart: { name: string; profiles: number; backgroundGzipKb: number; startMs: Summary }[];
   database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
   matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
   detector: { rules: number; selectors: number; globals: number; plainPageMs: Summary; pythonPageMs: Summary; pythonPageMatched: number };
@@ -110,6 +111,12 @@ A one-line script injected the same way (after load) runs ${spread(r.card.floorA
 
 Popup, from opening to the card drawn: ${spread(r.popup.toCardMs)} ms.
 Popup search over ${r.popup.profiles} profiles, each keystroke to the next frame with the results drawn: ${spread(r.popup.searchKeystrokeMs)} ms.
+
+## Service worker start (stopped, then woken by a navigation; script start to listeners in place, in turns)
+
+| Dataset | Profiles | background.js gzip | Start ms |
+|---|---|---|---|
+${r.workerStart.map((w) => `| ${w.name} | ${w.profiles.toLocaleString('en')} | ${w.backgroundGzipKb.toFixed(1)} KB | ${spread(w.startMs)} |`).join('\n')}
 
 ## Data
 

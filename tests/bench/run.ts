@@ -14,6 +14,7 @@ import { benchDatabase } from './db-in-browser';
 import { fixtureExtensions } from './fixture-extensions';
 import { benchDetector } from './detector';
 import { benchMatcher } from './matcher';
+import { benchWorkerStart } from './worker-start';
 import { measurePageView, type PageView } from './page-cost';
 import { renderReport } from './report';
 import { packageSizes } from './sizes';
@@ -139,6 +140,8 @@ const ours = await (async (b: BenchBrowser) => {
   return { cardWarm: card(warm), cardCold: card(cold), popupMs: summarize(popup), keystrokeMs: summarize(keystrokes) };
 })(browsers.ours).finally(() => browsers.ours.close());
 
+log('worker start: real dataset, 200 and 2,000 synthetic profiles, in turns');
+const workerStart = await benchWorkerStart(EXTENSION_DIR, profiles.length, RUNS);
 log('IndexedDB seeding and lookups');
 const database = await benchDatabase(profiles, RUNS);
 log('detector');
@@ -155,6 +158,7 @@ const results = {
   page: { url: { covered: COVERED, uncovered: UNCOVERED }, scenarios: pageCost, afterLoad: traces },
   card: { warm: ours.cardWarm, cold: ours.cardCold, floorAfterLoadMs },
   popup: { toCardMs: ours.popupMs, searchKeystrokeMs: ours.keystrokeMs, profiles: profiles.length },
+  workerStart,
   database,
   detector,
   matcher,

@@ -9,10 +9,13 @@ export function syntheticProfiles(companies: number, domainsEach: number): Compa
     summary: `Company ${i} uses Python.`,
     uses: [
       { area: 'web-backend' as const, text: 'Its site runs on Django.', tools: ['Django'], sources: ['s'] },
-      { area: 'data' as const, text: 'Its reports use pandas.', tools: ['pandas'], sources: ['s'] },
+      { area: 'data' as const, text: 'Its reports use pandas.', tools: ['pandas'], sources: ['t'] },
     ],
     otherLanguages: ['Go'],
-    sources: [{ id: 's', title: 'Source', publisher: 'Publisher', year: 2020, url: `https://company-${i}.test/`, kind: 'engineering-blog' as const }],
+    sources: [
+      { id: 's', title: 'Source', publisher: 'Publisher', year: 2020, url: `https://company-${i}.test/`, kind: 'engineering-blog' as const },
+      { id: 't', title: 'Talk', publisher: 'Conference', year: 2021, url: `https://company-${i}.test/talk`, kind: 'talk' as const },
+    ],
     reviewed: '2026-11-21',
   }));
 }
@@ -25,3 +28,9 @@ export function lookupHosts(profiles: readonly CompanyProfile[], count: number):
     return `www.${p.domains[i % p.domains.length]}`;
   });
 }
+
+/** The tool records the synthetic profiles name, as data/tools/ would hold them. */
+export const SYNTHETIC_TOOLS = [
+  { name: 'Django', url: 'https://www.djangoproject.com/', about: 'Web framework' },
+  { name: 'pandas', url: 'https://pandas.pydata.org/', about: 'Data analysis library' },
+];

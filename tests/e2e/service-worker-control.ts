@@ -35,7 +35,7 @@ export interface ServiceWorkerControl {
 }
 
 /** `page` only carries the DevTools session: the ServiceWorker domain sees every worker of the browser profile. */
-export async function controlServiceWorker(h: Harness, page: Page): Promise<ServiceWorkerControl> {
+export async function controlServiceWorker(h: Pick<Harness, 'context' | 'extensionId'>, page: Page): Promise<ServiceWorkerControl> {
   const scriptPrefix = `chrome-extension://${h.extensionId}/`;
   const session: CDPSession = await h.context.newCDPSession(page);
   const versions = new Map<string, RunningStatus>();
