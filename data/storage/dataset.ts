@@ -31,6 +31,3 @@ export interface DatasetSource {
 
 /** The dataset's file in the extension package. */
 export const DATASET_FILE = 'dataset.json';
-
-/** The performance mark the worker sets once its listeners are in place (read by the benchmark). */
-export const WORKER_READY_MARK = 'python-inside:worker-ready';

@@ -1,5 +1,7 @@
+// First, so that its mark is set before any other module runs.
+import './script-start';
 import { browser, type Browser } from 'wxt/browser';
-import { WORKER_READY_MARK } from '@/data/storage/dataset';
+import { WORKER_READY_MARK } from '@/data/browser/worker-marks';
 import { logError } from '@/data/browser/console';
 import { getSettings, watchSettings } from '@/data/settings/store';
 import { sameSites } from '@/data/settings/shape';
