@@ -56,9 +56,21 @@ export async function controlServiceWorker(h: Pick<Harness, 'context' | 'extensi
     changes,
     changesSince: (since) => changes.filter((c) => c.at > since),
     status,
+    // Chromium starts a stopped worker again at once when events are waiting for it (a fresh install's
+    // runtime.onInstalled, a tab event from the moment before): that start is the browser's, not a failure to
+    // stop. So stop() waits for the stop DevTools reports after its request, not for a status read later, and
+    // asks again while such a start follows it; it returns once the worker is stopped with nothing waiting.
     async stop() {
-      for (const versionId of versions.keys()) await session.send('ServiceWorker.stopWorker', { versionId });
-      await waitUntil(async () => status() === 'stopped', 10_000, () => `the service worker did not stop: its status is ${status()}`);
+      for (let attempt = 0; attempt < 5 && status() !== 'stopped'; attempt++) {
+        const since = Date.now();
+        for (const versionId of versions.keys()) await session.send('ServiceWorker.stopWorker', { versionId });
+        await waitUntil(
+          async () => changes.some((c) => c.at >= since && c.status === 'stopped'),
+          10_000,
+          () => `the service worker did not stop: heard ${JSON.stringify(changes.filter((c) => c.at >= since).map((c) => c.status))}`,
+        );
+      }
+      if (status() !== 'stopped') throw new Error(`the service worker kept starting again after 5 stops: heard ${JSON.stringify(changes.slice(-12).map((c) => c.status))}`);
     },
     async detach() {
       await session.send('ServiceWorker.disable').catch(() => undefined);
