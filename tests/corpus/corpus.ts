@@ -210,6 +210,12 @@ export const CORPUS: CorpusServer[] = [
       },
     ],
   },
+  {
+    recipe: 'jupyterhub',
+    server: 'JupyterHub, default authenticator (PAM) and proxy',
+    python: true,
+    pages: [{ path: '/', note: 'redirects to the login page, /hub/login', mustFind: found('JupyterHub', 'Tornado') }],
+  },
   { recipe: 'sphinx-alabaster', server: 'Sphinx quickstart, default theme (Alabaster), served by nginx', python: true, pages: [SPHINX_PAGE] },
   { recipe: 'sphinx-rtd-theme', server: 'Sphinx quickstart, Read the Docs theme, served by nginx', python: true, pages: [SPHINX_PAGE] },
   { recipe: 'sphinx-furo', server: 'Sphinx quickstart, Furo theme, served by nginx', python: true, pages: [SPHINX_PAGE] },

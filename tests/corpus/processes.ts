@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
 
 /** A clean environment: Debian's own interpreters first (not a developer's pyenv or nvm), no inherited PYTHON* vars. */
@@ -23,17 +23,21 @@ export function run(command: string, args: string[], options: { cwd: string; hom
   }
 }
 
-/** A port the OS says is free on 127.0.0.1 right now, for servers that must be told their port. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
+/**
+ * `count` distinct ports the OS says are free on 127.0.0.1 right now, for servers that must be told their port
+ * (all held open until all are chosen, so none is handed out twice).
+ */
+export async function freePorts(count: number): Promise<number[]> {
+  const probes = await Promise.all(
+    Array.from({ length: count }, () => new Promise<Server>((resolve, reject) => {
+      const probe = createServer();
+      probe.once('error', reject);
+      probe.listen(0, '127.0.0.1', () => resolve(probe));
+    })),
+  );
+  const ports = probes.map((probe) => (probe.address() as AddressInfo).port);
+  await Promise.all(probes.map((probe) => new Promise((resolve) => probe.close(resolve))));
+  return ports;
 }
 
 let reaper: ChildProcess | undefined;

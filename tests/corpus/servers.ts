@@ -22,7 +22,9 @@ export interface Recipe {
   packages: string[];
   /** Makes the project or site in `dir` (an empty directory of its own). */
   prepare?(dir: string): void;
-  launch(dir: string, port: number): Launch;
+  /** How many more free ports it needs for its own internal use (JupyterHub's hub and proxy API). */
+  internalPorts?: number;
+  launch(dir: string, port: number, internal: number[]): Launch;
 }
 
 const PYTHON = '/usr/bin/python3';
@@ -332,6 +334,19 @@ export const RECIPES = {
       args: ['--no-browser', '--ip', '127.0.0.1', '--port', String(port), '--port-retries', '0', ...(asRoot ? ['--allow-root'] : [])],
       cwd: dir,
       printed: /\/\?token=(?<token>[0-9a-f]+)/,
+    }),
+  },
+  // JupyterHub with its default authenticator and spawner, behind its default proxy (configurable-http-proxy, a
+  // Node program: Debian keeps its modules in /usr/share/nodejs, where only Debian's own Node looks by itself).
+  // The hub's and the proxy API's ports are internal; the defaults (8081, 8001) may be taken on a shared machine.
+  jupyterhub: {
+    packages: ['jupyterhub'],
+    internalPorts: 2,
+    launch: (dir, port, [hub, api]) => ({
+      command: '/usr/bin/jupyterhub',
+      args: ['--ip', '127.0.0.1', '--port', String(port), `--JupyterHub.hub_port=${hub}`, `--ConfigurableHTTPProxy.api_url=http://127.0.0.1:${api}`],
+      cwd: dir,
+      env: { NODE_PATH: '/usr/share/nodejs' },
     }),
   },
   // --- Python site generators, their output served by nginx ---
