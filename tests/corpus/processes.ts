@@ -1,12 +1,15 @@
 /**
  * Starting and stopping the corpus's real servers. Each runs in a process group of its own (so a server's workers
- * and helpers go with it), is stopped by the test that started it, and is killed by a watchdog (reaper.mjs) if
- * the test process dies first: no server outlives its test.
+ * and helpers go with it) and carries a mark in its environment (so do helpers that leave the group), is stopped
+ * by the test that started it, and is killed by a watchdog (reaper.mjs) if the test process dies first: no
+ * server outlives its test.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { join } from 'node:path';
+import { MARK, markedPids, signalMarked } from './marked.mjs';
 
 /** A clean environment: Debian's own interpreters first (not a developer's pyenv or nvm), no inherited PYTHON* vars. */
 export function cleanEnv(home: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -59,13 +62,19 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Starts a command as the leader of a new process group, known to the watchdog. */
+let started = 0;
+
+/**
+ * Starts a command as the leader of a new process group, known to the watchdog, with a mark in its environment
+ * that everything it starts inherits (marked.mjs): stopping it ends the group and every marked process.
+ */
 export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Started {
   if (!existsSync(command)) throw new Error(`${command} not found: see the corpus packages in .ci/run`);
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const mark = `${process.pid}-${++started}-${randomUUID()}`;
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...options.env, [MARK]: mark }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const pgid = child.pid;
   if (pgid === undefined) throw new Error(`${command} did not start`);
-  watchdog().stdin?.write(`+ ${pgid}\n`);
+  watchdog().stdin?.write(`+ ${pgid} ${mark}\n`);
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-200_000);
@@ -89,7 +98,13 @@ export function startProcess(command: string, args: string[], options: { cwd: st
       // Whatever is left of the group (a worker that ignored SIGTERM, a leader that took too long) goes now.
       signalGroup('SIGKILL');
       await exit;
-      watchdog().stdin?.write(`- ${pgid}\n`);
+      // And whatever it started outside its group (JupyterHub's proxy runs in a session of its own).
+      const end = Date.now() + 10_000;
+      while (signalMarked(mark, 'SIGKILL') > 0) {
+        if (Date.now() > end) throw new Error(`Processes of ${command} outlived SIGKILL: ${markedPids(mark).join(', ')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      watchdog().stdin?.write(`- ${pgid} ${mark}\n`);
     },
   };
 }
