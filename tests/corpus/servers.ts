@@ -8,7 +8,10 @@ import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from './processes';
 
-/** How to start the server once prepared; `printed` waits for a line of its output and keeps its named groups. */
+/**
+ * How to start the server once prepared. It is ready when it answers HTTP, and also, with `printed`, once it has
+ * printed a line matching that (whose named groups the paths can use).
+ */
 export interface Launch {
   command: string;
   args: string[];
@@ -339,6 +342,7 @@ export const RECIPES = {
   // JupyterHub with its default authenticator and spawner, behind its default proxy (configurable-http-proxy, a
   // Node program: Debian keeps its modules in /usr/share/nodejs, where only Debian's own Node looks by itself).
   // The hub's and the proxy API's ports are internal; the defaults (8081, 8001) may be taken on a shared machine.
+  // The proxy answers (404) before the hub has added its route: the hub is ready when it says it is running.
   jupyterhub: {
     packages: ['jupyterhub'],
     internalPorts: 2,
@@ -347,6 +351,7 @@ export const RECIPES = {
       args: ['--ip', '127.0.0.1', '--port', String(port), `--JupyterHub.hub_port=${hub}`, `--ConfigurableHTTPProxy.api_url=http://127.0.0.1:${api}`],
       cwd: dir,
       env: { NODE_PATH: '/usr/share/nodejs' },
+      printed: /JupyterHub is now running at/,
     }),
   },
   // --- Python site generators, their output served by nginx ---
