@@ -4,7 +4,7 @@
  * Allow). Then the browser is restarted with the same profile, because Chromium delivers webRequest events
  * under a permission granted at run time only from the next browser start (see detection.e2e.ts).
  */
-import { DETECTION_ORIGINS } from '../../data/detection-origins';
+import { DETECTION_ORIGINS } from '../../data/detection/origins';
 import { extensionPage, type Harness } from './harness';
 import type { VirtualDisplay } from './virtual-display';
 

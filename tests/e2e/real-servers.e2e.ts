@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadValidRules } from '../../data/rule-files';
+import { loadValidRules } from '../../data/build/rule-files';
 import { CORPUS, type CorpusPage, type CorpusServer } from '../corpus/corpus';
 import { cleanEnv, debianVersion, freePorts, startProcess, waitForHttp, waitForOutput, type Started } from '../corpus/processes';
 import { RECIPES, type Recipe } from '../corpus/servers';
