@@ -48,7 +48,7 @@ export function cardFrame(container: HTMLElement, content: FrameContent, options
   const status = el('p', { class: 'pi-sr', role: 'status' });
   const region = el('section', { role: 'region', 'aria-label': content.label, tabindex: options.takeFocus ? '-1' : undefined }, status);
   const close = () => button({ class: 'pi-icon-button', 'aria-label': t('close'), title: t('closeTitle') }, options.onClose, el('span', { 'aria-hidden': 'true' }, '×'));
-  // Set when the person shrank or opened the card themselves: focus follows to the control that undoes it.
+  // The person shrank or opened the card: focus follows to the control that undoes it.
   const collapseByHand = (value: boolean) => {
     collapsed = value;
     draw();
