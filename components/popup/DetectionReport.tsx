@@ -2,6 +2,7 @@ import type { Detection, Evidence } from '@/data/detection/types';
 import { evidenceCode, evidenceFrame } from '../shared/evidence-text';
 import { categoryLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
+import { ShowCardHere } from './ShowCardHere';
 
 function EvidenceLine({ evidence }: { evidence: Evidence }) {
   const [before, after] = evidenceFrame(evidence);
@@ -39,12 +40,16 @@ function DetectionItem({ detection }: { detection: Detection }) {
   );
 }
 
-/** The popup's report for a page without a profile: what the detector found there, with the evidence. */
-export function DetectionReport({ detections }: { detections: Detection[] }) {
+/**
+ * The popup's report for a page without a profile: what the detector found there, with the evidence, and (for a
+ * tab) "Show on page", which shows the same in a card on the page.
+ */
+export function DetectionReport({ detections, tabId }: { detections: Detection[]; tabId: number | null }) {
   return (
     <section class="pi-detections" aria-labelledby="pi-detected-heading">
       <h2 id="pi-detected-heading">{t('detectedHeading')}</h2>
       <p class="pi-muted">{t('detectedIntro')}</p>
+      {tabId !== null && <ShowCardHere tabId={tabId} detections />}
       <ul class="pi-detection-list">
         {detections.map((d) => (
           <DetectionItem key={d.id} detection={d} />

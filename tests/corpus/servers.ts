@@ -5,8 +5,10 @@
  * static server, so what is found comes from the generator's own pages.
  */
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from './processes';
+import { cleanEnv, debianVersion, freePorts, run, startProcess, waitForHttp, waitForOutput, type Started } from './processes';
 
 /**
  * How to start the server once prepared. It is ready when it answers HTTP, and also, with `printed`, once it has
@@ -452,3 +454,42 @@ DirectoryIndex index.html
 } satisfies Record<string, Recipe>;
 
 export type RecipeId = keyof typeof RECIPES;
+
+export interface RunningServer {
+  /** http://127.0.0.1:<port>, where it answers. */
+  base: string;
+  /** What the server printed that `printed` asked for (a login token), by name. */
+  vars: Record<string, string>;
+  /** Everything the server printed so far (its request log, for one). */
+  output(): string;
+  /** Stops the server and everything it started, and removes its directory. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Prepares a recipe in a directory of its own and starts its server on a free port of 127.0.0.1, resolving once it
+ * answers. Fails, never skips, when its Debian packages are missing; a server that fails to come up is stopped.
+ */
+export async function startRecipe(recipe: Recipe, name: string): Promise<RunningServer> {
+  const missing = recipe.packages.filter((p) => debianVersion(p) === null);
+  if (missing.length) throw new Error(`Debian packages not installed: ${missing.join(' ')} (.ci/run installs the corpus packages)`);
+  const dir = await mkdtemp(join(tmpdir(), `python-inside-corpus-${name}-`));
+  let server: Started | undefined;
+  const stop = async () => {
+    await server?.stop();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    recipe.prepare?.(dir);
+    const [port = 0, ...internal] = await freePorts(1 + (recipe.internalPorts ?? 0));
+    const spec = recipe.launch(dir, port, internal);
+    server = startProcess(spec.command, spec.args, { cwd: spec.cwd ?? dir, env: cleanEnv(dir, spec.env) });
+    const vars = spec.printed ? { ...(await waitForOutput(spec.printed, server)).groups } : {};
+    const base = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${base}/`, server);
+    return { base, vars, output: server.output, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,7 +1,9 @@
 /**
  * Detection on any site, end to end in Chromium: the options switch asks the browser for access (answered in the
  * browser's real prompt), fixture pages for several Python technologies then show their detections and
- * evidence in the popup, a plain page shows none, and with the permission refused or given back nothing runs.
+ * evidence in the popup, and on request (the popup's "Show on page", the keyboard shortcut pressed on a real
+ * keyboard) in a card on the page that looks and goes like the profile card; a plain page shows none, and with
+ * the permission refused or given back nothing runs.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -13,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFixture, type DetectionFixture } from '../fixtures/detection-fixtures';
 import { violations } from './axe';
 import { DETECTION_ORIGINS } from '../../data/detection/origins';
+import { assignedKey, focused } from './card-keyboard';
 import { card, extensionPage, launchExtension, setSettings, tabIdOf, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 
@@ -89,20 +92,53 @@ async function routeFixtures() {
 const granted = () => h.worker.evaluate((origins) => chrome.permissions.contains({ origins }), DETECTION_ORIGINS);
 const badgeOf = (tabId: number) => h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
-/** Opens a page and counts the extension worlds created in it: 0 means nothing of ours ran there. */
-async function visit(fixture: DetectionFixture): Promise<{ page: Page; tabId: number; worlds: () => number }> {
+/**
+ * Opens a page and counts the extension worlds created in it (0 means nothing of ours ran there), and lists the
+ * extension's script files that ran in it (the detector runs functions; a card is a file: /detection-card.js).
+ */
+async function visit(fixture: DetectionFixture): Promise<{ page: Page; tabId: number; worlds: () => number; files: () => string[] }> {
   const page = await h.context.newPage();
   const cdp = await h.context.newCDPSession(page);
   let worlds = 0;
+  const files: string[] = [];
   cdp.on('Runtime.executionContextCreated', (e) => {
     if (e.context.origin.startsWith('chrome-extension://')) worlds++;
   });
+  cdp.on('Debugger.scriptParsed', (e) => {
+    if (e.url.startsWith('chrome-extension://')) files.push(new URL(e.url).pathname);
+  });
   await cdp.send('Runtime.enable');
+  await cdp.send('Debugger.enable');
   // Without access to the site the extension cannot see the tab's URL, so the tab is found as the newest one.
   const tabId = await h.worker.evaluate(async () => Math.max(...(await chrome.tabs.query({})).map((t) => t.id ?? -1)));
   await page.goto(fixture.url, { waitUntil: 'load' });
-  return { page, tabId, worlds: () => worlds };
+  return { page, tabId, worlds: () => worlds, files: () => [...files] };
 }
+
+/** The detection card on a page, by its accessible name (the toolbar tooltip's: "Signs of Python: Django, ..."). */
+const detectionCard = (page: Page) => page.getByRole('region', { name: /^Signs of Python: / });
+/** Card hosts on the page, of either card: one at most, and none before one is asked for. */
+const cardHosts = (page: Page) => page.locator('python-inside, [data-python-inside]').count();
+
+/** How a card looks and where it sits, as a person sees it: its box against the window, colours, type, its bar. */
+const cardLook = (page: Page) =>
+  page.evaluate(() => {
+    const region = document.querySelector('python-inside, [data-python-inside]')!.shadowRoot!.querySelector('[role="region"]')!;
+    const box = region.getBoundingClientRect();
+    const style = getComputedStyle(region);
+    // Against the window without its scrollbars (a long page has one), where the card's corner is.
+    const { clientWidth, clientHeight } = document.documentElement;
+    return {
+      width: box.width,
+      fromRight: clientWidth - box.right,
+      fromBottom: clientHeight - box.bottom,
+      ...Object.fromEntries(['backgroundColor', 'color', 'borderTop', 'borderRadius', 'boxShadow', 'font', 'position'].map((p) => [p, style.getPropertyValue(p.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`))])),
+      bar: [...region.querySelectorAll('.pi-bar > *')].map((el) => el.getAttribute('aria-label') ?? el.textContent),
+    };
+  });
+
+/** The evidence lines a list shows for a technology, as text. */
+const evidenceLines = (root: ReturnType<Page['locator']>, name: string) => root.getByRole('list', { name: `Evidence for ${name}` }).getByRole('listitem').allTextContents();
 
 /** Opens a covered site and waits for its card and its "Py" badge, as the user sees them. */
 async function visitCovered(url: string, company: string): Promise<{ page: Page; tabId: number }> {
@@ -232,6 +268,76 @@ describe('with detection turned on', () => {
     await Promise.all([page.close(), popup.close()]);
   });
 
+  it('shows what was found in a card on the page only when asked: "Show on page", then the shortcut; it looks and goes like the profile card', async () => {
+    const { page, tabId, files } = await visit(django);
+    await waitFor(() => badgeOf(tabId), (t) => t === 'Py?', 'badge');
+    const popup = await popupFor(tabId);
+    const report = popup.getByRole('region', { name: 'Signs of Python on this site' });
+    await report.waitFor();
+    // Detection has run and its report is up: still nothing of a card in the page, and no card script ran there.
+    expect(await cardHosts(page)).toBe(0);
+    expect(files()).toEqual([]);
+
+    await popup.getByRole('button', { name: 'Show on page' }).click();
+    const onPage = detectionCard(page);
+    await expect.poll(() => onPage.isVisible(), { timeout: 10_000 }).toBe(true);
+    await popup.close().catch(() => undefined); // the popup closes itself once the card is shown
+    // Its own script, not the profile card's.
+    expect(files()).toEqual(['/detection-card.js']);
+    expect(await onPage.getAttribute('aria-label')).toBe(await h.worker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId));
+    expect(await onPage.getByRole('heading', { level: 2 }).textContent()).toBe('Signs of Python on this site');
+    expect(await onPage.getByRole('link', { name: 'Django' }).getAttribute('href')).toBe('https://www.djangoproject.com/');
+    expect(await onPage.getByRole('link', { name: 'Gunicorn' }).getAttribute('href')).toBe('https://gunicorn.org/');
+    expect(await onPage.getByText('High confidence').count()).toBeGreaterThan(0);
+    // Every piece of evidence, as the popup words it.
+    const popupAgain = await popupFor(tabId);
+    const reportAgain = popupAgain.getByRole('region', { name: 'Signs of Python on this site' });
+    await reportAgain.waitFor();
+    for (const name of ['Django', 'Gunicorn']) {
+      const lines = await evidenceLines(onPage, name);
+      expect(lines.length, name).toBeGreaterThan(0);
+      expect(lines, name).toEqual(await evidenceLines(reportAgain, name));
+    }
+    await popupAgain.close();
+
+    // The same look and corner as the profile card on a covered site.
+    const covered = await visitCovered('https://www.youtube.com/', 'YouTube');
+    const profileLook = await cardLook(covered.page);
+    expect({ ...(await cardLook(page)), bar: null }).toEqual({ ...profileLook, bar: null });
+    expect((await cardLook(page)).bar).toEqual(profileLook.bar); // Python Inside, Shrink to a tab, Close
+    await covered.page.close();
+
+    // It took the keyboard as it opened; Escape closes it, as it does the profile card.
+    await page.bringToFront();
+    expect(await focused(page)).toMatch(/^card:Signs of Python: /);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => cardHosts(page)).toBe(0);
+
+    // The shortcut, pressed on a real keyboard: shows it with the keyboard in it, and hides it giving focus back.
+    await page.locator('#id_username').focus();
+    const key = await assignedKey(h);
+    screen.press(key);
+    await expect.poll(() => onPage.isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await focused(page)).toMatch(/^card:Signs of Python: /);
+    screen.press(key);
+    await expect.poll(() => cardHosts(page)).toBe(0);
+    expect(await focused(page)).toBe('page:id_username');
+
+    // Accessible as the profile card is, in both colour themes (a settings change reaches the card while it shows).
+    screen.press(key);
+    await expect.poll(() => onPage.isVisible(), { timeout: 10_000 }).toBe(true);
+    for (const theme of ['dark', 'light'] as const) {
+      await setSettings(h, { showMode: 'every-load', autoHideSeconds: 0, theme });
+      await expect.poll(() => onPage.getAttribute('class')).toContain(`pi-scheme-${theme}`);
+      expect(await violations(page, 'python-inside'), theme).toEqual([]);
+    }
+    // Its Close button; one card at a time throughout.
+    expect(await cardHosts(page)).toBe(1);
+    await onPage.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => cardHosts(page)).toBe(0);
+    await page.close();
+  });
+
   // Several kinds of evidence, each read where it lives: the page's own JavaScript world (Gradio), an element
   // (Jupyter), the site's address and a cookie (Streamlit), meta tags and scripts (Sphinx), headers (Uvicorn).
   it.each([
@@ -322,11 +428,19 @@ describe('with detection turned on', () => {
     await alreadyOpen.page.reload({ waitUntil: 'load' });
     await expect.poll(() => card(alreadyOpen.page, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
 
-    // Everywhere else, detection's access is really gone: no script of ours, no badge.
+    // Everywhere else, detection's access is really gone: no script of ours, no badge, and neither the popup's
+    // "Show on page" nor the shortcut brings a card.
     const { page, tabId, worlds } = await visit(django);
+    await page.bringToFront();
+    screen.press(await assignedKey(h));
     await page.waitForTimeout(1500);
     expect(worlds()).toBe(0);
+    expect(await cardHosts(page)).toBe(0);
     expect(await badgeOf(tabId)).toBe('');
+    const popup = await popupFor(tabId);
+    await expect.poll(() => popup.locator('.pi-detection-hint').textContent()).toContain('turn on detection in the options');
+    expect(await popup.getByRole('button', { name: 'Show on page' }).count()).toBe(0);
+    await popup.close();
     await Promise.all([page.close(), options.close(), alreadyOpen.page.close(), youtube.page.close(), reddit.page.close()]);
   });
 });

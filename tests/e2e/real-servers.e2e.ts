@@ -13,8 +13,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadValidRules } from '../../data/build/rule-files';
 import { CORPUS, type CorpusPage, type CorpusServer } from '../corpus/corpus';
-import { cleanEnv, debianVersion, freePorts, startProcess, waitForHttp, waitForOutput, type Started } from '../corpus/processes';
-import { RECIPES, type Recipe } from '../corpus/servers';
+import { debianVersion } from '../corpus/processes';
+import { RECIPES, startRecipe, type Recipe, type RunningServer } from '../corpus/servers';
 import { turnDetectionOn } from './detection-grant';
 import { extensionPage, launchExtension, setSettings, tabIdOf, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
@@ -108,31 +108,18 @@ async function detectionsOn(url: string): Promise<{ names: string[]; badge: stri
 
 describe.each(CORPUS.map((s) => [s.recipe, s] as const))('%s', (_id, entry: CorpusServer) => {
   const recipe: Recipe = RECIPES[entry.recipe];
-  let dir: string;
-  let server: Started | undefined;
-  let base = '';
-  let vars: Record<string, string> = {};
+  let server: RunningServer | undefined;
 
   beforeAll(async () => {
-    const missing = recipe.packages.filter((p) => debianVersion(p) === null);
-    if (missing.length) throw new Error(`Debian packages not installed: ${missing.join(' ')} (.ci/run installs the corpus packages)`);
-    dir = await mkdtemp(join(tmpdir(), `python-inside-corpus-${entry.recipe}-`));
-    recipe.prepare?.(dir);
-    const [port = 0, ...internal] = await freePorts(1 + (recipe.internalPorts ?? 0));
-    const launchSpec = recipe.launch(dir, port, internal);
-    server = startProcess(launchSpec.command, launchSpec.args, { cwd: launchSpec.cwd ?? dir, env: cleanEnv(dir, launchSpec.env) });
-    if (launchSpec.printed) vars = { ...(await waitForOutput(launchSpec.printed, server)).groups };
-    base = `http://127.0.0.1:${port}`;
-    await waitForHttp(`${base}/`, server);
+    server = await startRecipe(recipe, entry.recipe);
   }, 120_000);
 
   afterAll(async () => {
     await server?.stop();
-    if (dir) await rm(dir, { recursive: true, force: true });
   });
 
   it.each(entry.pages.map((p) => [p.path, p] as const))('%s', async (path, expected: CorpusPage) => {
-    const url = base + path.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? '');
+    const url = server!.base + path.replace(/\{(\w+)\}/g, (_, name: string) => server!.vars[name] ?? '');
     const { names, badge, hint } = await detectionsOn(url);
     const version = `${recipe.packages[0]} ${debianVersion(recipe.packages[0]!)}`;
     const must = expected.mustFind.map((e) => (e.knownMiss ? `${e.name} (known miss)` : e.name)).join(', ') || 'nothing';
