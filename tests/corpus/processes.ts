@@ -16,10 +16,26 @@ export function cleanEnv(home: string, extra: Record<string, string> = {}): Node
   return { PATH: '/usr/sbin:/usr/bin:/sbin:/bin', HOME: home, LANG: 'C.UTF-8', TZ: 'UTC', ...extra };
 }
 
+/** A system account's user and group ids, as spawn takes them. */
+export interface Account {
+  uid: number;
+  gid: number;
+}
+
+/**
+ * The ids of a system account (Debian's www-data) to run a server as its package's service does. Only root can
+ * start a process as another user, so anything else is refused, naming the account.
+ */
+export function account(name: string): Account {
+  if (process.getuid?.() !== 0) throw new Error(`Runs as ${name}, as its Debian package's service does: the corpus must run as root for that`);
+  const id = (flag: string) => Number(execFileSync('/usr/bin/id', [flag, name], { encoding: 'utf8' }).trim());
+  return { uid: id('-u'), gid: id('-g') };
+}
+
 /** Runs one setup command (a generator, a build) to completion; its output is shown only if it fails. */
-export function run(command: string, args: string[], options: { cwd: string; home: string; input?: string; env?: Record<string, string> }): void {
+export function run(command: string, args: string[], options: { cwd: string; home: string; input?: string; env?: Record<string, string>; as?: Account }): void {
   try {
-    execFileSync(command, args, { cwd: options.cwd, env: cleanEnv(options.home, options.env), input: options.input ?? '', stdio: 'pipe', timeout: 120_000 });
+    execFileSync(command, args, { cwd: options.cwd, env: cleanEnv(options.home, options.env), input: options.input ?? '', stdio: 'pipe', timeout: 120_000, ...options.as });
   } catch (error) {
     const e = error as { stdout?: Buffer; stderr?: Buffer; message: string };
     throw new Error(`${command} ${args.join(' ')} failed: ${e.message}\n${e.stdout?.toString() ?? ''}${e.stderr?.toString() ?? ''}`);
@@ -68,10 +84,10 @@ let started = 0;
  * Starts a command as the leader of a new process group, known to the watchdog, with a mark in its environment
  * that everything it starts inherits (marked.mjs): stopping it ends the group and every marked process.
  */
-export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Started {
+export function startProcess(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; as?: Account }): Started {
   if (!existsSync(command)) throw new Error(`${command} not found: see the corpus packages in .ci/run`);
   const mark = `${process.pid}-${++started}-${randomUUID()}`;
-  const child = spawn(command, args, { cwd: options.cwd, env: { ...options.env, [MARK]: mark }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, { cwd: options.cwd, env: { ...options.env, [MARK]: mark }, stdio: ['ignore', 'pipe', 'pipe'], detached: true, ...options.as });
   const pgid = child.pid;
   if (pgid === undefined) throw new Error(`${command} did not start`);
   watchdog().stdin?.write(`+ ${pgid} ${mark}\n`);

@@ -16,8 +16,10 @@ import { readFixture, type DetectionFixture } from '../fixtures/detection-fixtur
 import { violations } from './axe';
 import { DETECTION_ORIGINS } from '../../data/detection/origins';
 import { assignedKey, focused } from './card-keyboard';
+import { allowDetection, DETECTION_SWITCH, detectionGranted, switchDetection } from './detection-grant';
 import { card, extensionPage, launchExtension, setSettings, tabIdOf, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
+import { waitFor } from './wait-until';
 
 let h: Harness;
 let screen: VirtualDisplay;
@@ -89,7 +91,7 @@ async function routeFixtures() {
   });
 }
 
-const granted = () => h.worker.evaluate((origins) => chrome.permissions.contains({ origins }), DETECTION_ORIGINS);
+const granted = () => detectionGranted(h);
 const badgeOf = (tabId: number) => h.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
 
 /**
@@ -157,25 +159,6 @@ async function popupFor(tabId: number): Promise<Page> {
   return popup;
 }
 
-async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
-
-/** Clicks the options switch and answers the browser's prompt with the keyboard: Enter denies, Tab Enter allows. */
-async function switchDetection(options: Page, answer: 'allow' | 'deny' | 'none') {
-  await options.getByRole('checkbox', { name: 'Look for signs of Python on sites without a profile' }).click();
-  if (answer === 'none') return;
-  await options.waitForTimeout(1200); // the prompt opens as a window of its own
-  if (answer === 'allow') screen.press('Tab', 'Return');
-  else screen.press('Return');
-}
-
 beforeAll(async () => {
   screen = await startVirtualDisplay();
   proxy = await startProxy();
@@ -218,7 +201,7 @@ describe('detection is off until the user turns it on', () => {
     await expect.poll(() => panel.textContent()).toContain('never their values');
     expect(await panel.textContent()).toContain('Nothing leaves your browser');
     expect(await panel.textContent()).toMatch(/response headers of the page itself: .*Server/);
-    await switchDetection(options, 'deny');
+    await switchDetection(options, screen, 'deny');
     await expect.poll(() => panel.getByRole('status').textContent()).toBe('The browser did not grant access to all sites, so detection stays off.');
     expect(await panel.getByRole('checkbox').isChecked()).toBe(false);
     expect(await granted()).toBe(false);
@@ -228,13 +211,8 @@ describe('detection is off until the user turns it on', () => {
 
 describe('with detection turned on', () => {
   beforeAll(async () => {
-    const options = await h.context.newPage();
-    await options.goto(extensionPage(h, 'options.html'));
-    await switchDetection(options, 'allow');
-    await waitFor(granted, (g) => g, 'access to all sites after allowing the prompt');
-    const panel = options.getByRole('region', { name: 'Detect Python on any site' });
-    await waitFor(() => panel.getByRole('status').textContent(), (t) => t === 'Detection is on.', 'status');
-    expect(await options.getByRole('checkbox', { name: 'Look for signs of Python on sites without a profile' }).isChecked()).toBe(true);
+    const options = await allowDetection(h, screen);
+    expect(await options.getByRole('checkbox', { name: DETECTION_SWITCH }).isChecked()).toBe(true);
     await options.close();
     // Chromium delivers webRequest events under a webRequest permission granted at run time only from the next
     // browser start (measured: not after a worker restart). So the browser is restarted here, with the same
@@ -415,7 +393,7 @@ describe('with detection turned on', () => {
 
     const options = await h.context.newPage();
     await options.goto(extensionPage(h, 'options.html'));
-    await switchDetection(options, 'none');
+    await switchDetection(options, screen, 'none');
     await waitFor(granted, (g) => !g, 'access removed');
     await expect.poll(() => options.getByRole('region', { name: 'Detect Python on any site' }).getByRole('status').textContent()).toBe('Detection is off.');
 

@@ -4,7 +4,8 @@
  * settings; Chromium with the built extension and detection turned on (through the browser's real prompt)
  * visits every page over a real connection, so the background sees the real response headers. For each page
  * the popup must list every technology the table says is there, nothing else, and the badge must agree; on the
- * controls it must say no signs of Python were found. Expectations marked `knownMiss` must still be missed.
+ * controls it must say no signs of Python were found. Expectations marked `knownMiss` must still be missed, and
+ * those marked `wronglyFound` still found.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -26,8 +27,8 @@ let profileDir: string;
 const extensionRequests: string[] = [];
 const rows: string[] = [];
 
-/** A web address off this machine's loopback (extension pages' own files are neither). */
-const offLoopback = (url: URL) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1';
+/** A web address off this machine's loopback, 127.0.0.1 or localhost (extension pages' own files are neither). */
+const offLoopback = (url: URL) => (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost';
 
 /** Chromium with a window on the virtual display, one profile across the restart; nothing beyond 127.0.0.1. */
 async function launch(): Promise<Harness> {
@@ -54,7 +55,8 @@ async function launch(): Promise<Harness> {
 beforeAll(async () => {
   // Every name the table expects is a rule's, unless it is marked as having no rule yet.
   const ruleNames = new Set(loadValidRules().map((r) => r.name));
-  const unknown = CORPUS.flatMap((s) => s.pages.flatMap((p) => p.mustFind)).filter((e) => !ruleNames.has(e.name) && !e.knownMiss?.startsWith('no rule'));
+  const named = CORPUS.flatMap((s) => s.pages.flatMap((p) => [...p.mustFind, ...(p.wronglyFound ?? [])]));
+  const unknown = named.filter((e) => !ruleNames.has(e.name) && !('knownMiss' in e && e.knownMiss?.startsWith('no rule')));
   if (unknown.length) throw new Error(`Not a rule name: ${unknown.map((e) => e.name).join(', ')}`);
 
   screen = await startVirtualDisplay();
@@ -68,7 +70,7 @@ afterAll(async () => {
   await h?.close();
   screen?.close();
   if (profileDir) await rm(profileDir, { recursive: true, force: true });
-  const table = ['| Server | Debian package | Path | Must find | Found |', '| --- | --- | --- | --- | --- |', ...rows].join('\n');
+  const table = ['| Server | Debian package | Path | Must find | Found | Ready in |', '| --- | --- | --- | --- | --- | --- |', ...rows].join('\n');
   console.log(`Real-server corpus:\n${table}`);
   if (process.env.CORPUS_REPORT) await writeFile(process.env.CORPUS_REPORT, `${table}\n`);
   if (extensionRequests.length) throw new Error(`Requests made by the extension: ${extensionRequests.join(', ')}`);
@@ -123,14 +125,18 @@ describe.each(CORPUS.map((s) => [s.recipe, s] as const))('%s', (_id, entry: Corp
     const { names, badge, hint } = await detectionsOn(url);
     const version = `${recipe.packages[0]} ${debianVersion(recipe.packages[0]!)}`;
     const must = expected.mustFind.map((e) => (e.knownMiss ? `${e.name} (known miss)` : e.name)).join(', ') || 'nothing';
-    rows.push(`| ${entry.server} | ${version} | ${path} | ${must} | ${names.join(', ') || 'nothing'} |`);
+    const wrong = (expected.wronglyFound ?? []).map((e) => e.name);
+    const shown = names.map((n) => (wrong.includes(n) ? `${n} (wrongly)` : n)).join(', ') || 'nothing';
+    rows.push(`| ${entry.server} | ${version} | ${path} | ${must} | ${shown} | ${server!.readyInSeconds.toFixed(1)} s |`);
 
     const wanted = expected.mustFind.filter((e) => !e.knownMiss).map((e) => e.name);
     const missed = expected.mustFind.filter((e) => e.knownMiss).map((e) => e.name);
     // A known miss that is now found means the detector improved: remove its knownMiss mark in corpus.ts.
     for (const name of missed) expect(names, `${name} is found now: remove its knownMiss in tests/corpus/corpus.ts`).not.toContain(name);
+    // Likewise a known false finding that is gone: remove its wronglyFound entry.
+    for (const name of wrong) expect(names, `${name} is no longer found: remove it from wronglyFound in tests/corpus/corpus.ts`).toContain(name);
     // Everything that must be found is, and nothing that is not really there.
-    expect(names.filter((n) => !expected.mayFind?.includes(n)).sort()).toEqual([...wanted].sort());
+    expect(names.filter((n) => !expected.mayFind?.includes(n) && !wrong.includes(n)).sort()).toEqual([...wanted].sort());
     // The badge and the popup agree; with nothing found the popup says so.
     if (names.length) expect(badge).toBe('Py?');
     else {
