@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detect, type Observation } from '@/data/detection/detect';
-import { buildProbe } from '@/data/detection/probe';
+import { buildProbe, elementsSeen } from '@/data/detection/probe';
 import { toRuntimeRule } from '@/data/detection/rules';
 import type { DetectionRule } from '@/data/detection/types';
 import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
@@ -22,12 +22,14 @@ export async function observe(fixture: DetectionFixture): Promise<Observation> {
   const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
   Object.defineProperty(doc, 'cookie', { configurable: true, get: () => fixture.cookies.map((c) => `${c}=value`).join('; ') });
   vi.stubGlobal('document', doc);
+  // The page's cookies as the Cookie Store gives them (the gatherer's first choice): the same as the string.
+  vi.stubGlobal('cookieStore', { getAll: async () => fixture.cookies.map((name) => ({ name, value: 'value' })) });
   vi.stubGlobal('window', Object.fromEntries(fixture.globals.map((g) => [g, { fromFixture: true }])));
   try {
-    const facts = await gatherPageFacts(probe);
+    const facts = await gatherPageFacts(probe, true);
     return {
       host: new URL(fixture.url).hostname,
-      elements: new Map(facts.elements.map(([i, value]) => [probe.selectors[i]!, value])),
+      elements: elementsSeen(probe, facts),
       metas: facts.metas,
       cookies: facts.cookies,
       globals: globalsPresent(globals),
@@ -88,7 +90,7 @@ describe('the anchored element checks', () => {
   it.each(fixtures.map((f) => [`${f.group}/${f.name}`, f] as const))('on %s, detect exactly what plain querySelector would', async (_name, fixture) => {
     const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
     const seen = await observe(fixture);
-    const plain = { ...seen, elements: new Map(probe.selectors.filter((sel) => doc.querySelector(sel) !== null).map((sel) => [sel, seen.elements.get(sel) ?? sel])) };
+    const plain = { ...seen, elements: new Map(probe.selectors.filter((sel) => doc.querySelector(sel) !== null).map((sel) => [sel, seen.elements.get(sel) ?? ([sel, ''] as const)])) };
     for (const key of seen.elements.keys()) expect(plain.elements.has(key), key).toBe(true);
     expect(detect(rules, seen).map((d) => d.id)).toEqual(detect(rules, plain).map((d) => d.id));
   });
