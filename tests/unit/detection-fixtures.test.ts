@@ -47,7 +47,7 @@ describe('detection rule data', () => {
     expect(issues).toEqual([]);
     const ids = new Set(rules.map((r) => r.id));
     for (const id of [
-      'django', 'flask-werkzeug', 'fastapi', 'uvicorn', 'gunicorn', 'uwsgi', 'waitress', 'tornado', 'cherrypy', 'twisted',
+      'django', 'flask-werkzeug', 'fastapi', 'uvicorn', 'gunicorn', 'waitress', 'tornado', 'cherrypy', 'twisted',
       'daphne', 'hypercorn', 'pyramid', 'plone', 'zope', 'wagtail', 'django-cms', 'sphinx', 'read-the-docs', 'mkdocs',
       'jupyter', 'jupyterhub', 'streamlit', 'gradio', 'dash', 'bokeh', 'pyscript', 'pyodide', 'odoo', 'trac', 'mailman',
       'pelican', 'nikola', 'superset', 'airflow', 'mlflow',
@@ -80,6 +80,19 @@ describe.each(ruleFiles.map((r) => [r.id, r] as const))('rule %s', (id, rule) =>
   it.each(rule.fixtures.mustNotMatch)('does not detect anything on its look-alike %s', async (name) => {
     const found = detect(rules, await observe(readFixture('not-python', name)));
     expect(found.map((d) => d.id)).not.toContain(id);
+  });
+});
+
+describe('signs one technology borrows from another', () => {
+  // Real pages (built by Debian 12's MkDocs 1.4 and Sphinx 5.3) of one technology with markup borrowed from
+  // another. MkDocs' readthedocs theme is a port of the Sphinx theme: same footer link, same body class.
+  it('shows MkDocs alone on a page of its readthedocs theme', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'mkdocs-readthedocs-page'))).map((d) => d.id)).toEqual(['mkdocs']);
+  });
+
+  // pydata-sphinx-theme 0.7 (Debian 12's) links _static/css/theme.css, the Read the Docs theme's stylesheet name.
+  it('shows Sphinx and Docutils, not the Read the Docs theme, on a page of pydata-sphinx-theme 0.7', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'sphinx-pydata07-page'))).map((d) => d.id).sort()).toEqual(['docutils', 'sphinx']);
   });
 });
 
