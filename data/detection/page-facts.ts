@@ -2,11 +2,11 @@
  * What the detector reads from a page. Both functions are handed to scripting.executeScript as `func`, so each
  * must be self-contained: no imports, no outer variables, nothing but its arguments and the page.
  *
- * The work is bounded by design: one walk of the document lists its scripts, <link>s, <meta>s and forms (capped);
- * element markers are checked through an anchor (an id, <html>/<body>, those lists), in one capped pass over
- * the first and last elements keyed by tag and class names, or by a native query the browser answers without a
- * walk when no element has the attribute it names; then, when asked, the cookie names, and a fixed list of global
- * names. No HTML is serialised and no pattern runs over the document.
+ * The work is bounded by design: one walk of the document lists its scripts, <link>s and forms, and <head> its
+ * <meta>s (all capped); element markers are checked through an anchor (an id, <html>/<body>, those lists), in
+ * one capped pass over the first and last elements keyed by tag and class names, or by a native query the
+ * browser answers without a walk when no element has the attribute it names; then, when asked, the cookie names,
+ * and a fixed list of global names. No HTML is serialised and no pattern runs over the document.
  */
 
 /**
@@ -51,7 +51,11 @@ export interface Probe {
   links: [number, string][];
   /** [selector index, name] of a form field. */
   fields: [number, string][];
-  /** Element checks answered without a walk of the document (an id, html/body, the scripts, links and metas). */
+  /**
+   * Element checks run on every page: those answered without a walk of the document (an id, html/body, the
+   * scripts, links and metas), and signs that stand alone naming only an attribute ([data-testid="..."]), one
+   * native query each, which Chromium answers without a walk when no element has that attribute.
+   */
   elements: ElementCheck[];
   /**
    * Element checks that need a walk and stand on their own (a medium or strong signal): looked for on every page
@@ -157,11 +161,12 @@ export function gatherPageFacts(probe: Probe, readCookies: boolean): Promise<Pag
       facts.elements.push([index, evidence, matched]);
     };
 
-    // One walk of the document for every element the rules read by kind: scripts, <link>s, <meta>s and forms.
+    // One walk of the document for every element the rules read by kind: scripts, <link>s (a debug toolbar adds
+    // its stylesheet to the body) and forms; the <meta> tags of <head>.
     const scripts: Element[] = [];
     const metadata: Element[] = [];
     const forms: HTMLFormElement[] = [];
-    const listed = doc.querySelectorAll('script, link, meta, form');
+    const listed = doc.querySelectorAll('script, link, form');
     for (let i = 0; i < listed.length && i < 2000; i++) {
       const e = listed[i]!;
       if (e.localName === 'script') {
@@ -170,6 +175,8 @@ export function gatherPageFacts(probe: Probe, readCookies: boolean): Promise<Pag
         if (forms.length < 50) forms.push(e as HTMLFormElement);
       } else if (metadata.length < 300) metadata.push(e);
     }
+    const metas = doc.head ? doc.head.getElementsByTagName('meta') : [];
+    for (let i = 0; i < metas.length && i < 200; i++) metadata.push(metas[i]!);
     const addresses = (list: Element[], attribute: string, wanted: [number, string][]) => {
       if (!wanted.length) return;
       for (const e of list) {
@@ -215,14 +222,14 @@ export function gatherPageFacts(probe: Probe, readCookies: boolean): Promise<Pag
         const matches = (e: Element) => e.matches(selector);
         let hit: Element | null = null;
         if (how === 'id') hit = doc.getElementById(key) ? doc.querySelector(selector) : null;
-        else if (how === 'root') hit = [doc.documentElement, doc.body].find((e) => e?.matches(selector)) ?? null;
+        else if (how === 'root') hit = (selector.startsWith('html') ? doc.documentElement : doc.body) ?? null;
         else if (how === 'scripts') hit = first(scripts, 300, matches);
         else if (how === 'metadata') hit = first(metadata, 300, matches);
         else if (how === 'images') hit = first(doc.getElementsByTagName('img'), 500, matches);
         else if (how === 'class') hit = first(doc.getElementsByClassName(key), 50, matches);
         else if (how === 'tag') hit = first(doc.getElementsByTagName(key), 50, matches);
         else hit = doc.querySelector(selector);
-        if (hit) add(index, describe(hit, shown));
+        if (hit && (how !== 'root' || hit.matches(selector))) add(index, describe(hit, shown));
       } catch {
         // a selector this browser does not know: the others still count
       }
