@@ -90,6 +90,11 @@ describe('signs one technology borrows from another', () => {
     expect(detect(rules, await observe(readFixture('python', 'mkdocs-readthedocs-page'))).map((d) => d.id)).toEqual(['mkdocs']);
   });
 
+  // Paste's Server header, "PasteWSGIServer/0.5 Python/2.7", holds wsgiref's product name as a substring.
+  it('shows Paste alone on its Server header, not the standard library\'s WSGIServer', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'paste-plain'))).map((d) => d.id)).toEqual(['paste-httpserver']);
+  });
+
   // pydata-sphinx-theme 0.7 (Debian 12's) links _static/css/theme.css, the Read the Docs theme's stylesheet name.
   it('shows Sphinx and Docutils, not the Read the Docs theme, on a page of pydata-sphinx-theme 0.7', async () => {
     expect(detect(rules, await observe(readFixture('python', 'sphinx-pydata07-page'))).map((d) => d.id).sort()).toEqual(['docutils', 'sphinx']);

@@ -2,7 +2,7 @@
 // background trusts from a page, and the background's flow with and without the permission.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { detect, detectOne, type Observation } from '@/data/detection/detect';
+import { detect, detectOne, tokenAt, type Observation } from '@/data/detection/detect';
 import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, planStandalone, selectorAlternatives, selectorFor, shownParts } from '@/data/detection/probe';
 import { validateRule, validateRules } from '@/data/build/rule-files';
 import type { DetectionRule } from '@/data/detection/types';
@@ -111,6 +111,18 @@ describe('scoring: a technology is shown only when its evidence adds up', () => 
     expect(detect([rule], { ...nothing, host: 'acme-web.app' })).toHaveLength(1);
     expect(detect([rule], { ...nothing, host: 'notacme-web.app' })).toEqual([]);
     expect(detect([rule], { ...nothing, headers: [['x-powered-by', 'acmeserve']] })).toEqual([]);
+  });
+
+  it('finds a header or meta needle that starts with a letter only where a word starts: a product token, not inside one', () => {
+    expect(tokenAt('WSGIServer/0.2 CPython/3.11.2', 'WSGIServer/')).toBe(0);
+    expect(tokenAt('PasteWSGIServer/0.5 Python/2.7', 'WSGIServer/')).toBe(-1);
+    expect(tokenAt('Python/3.11 aiohttp/3.8.4', 'aiohttp/')).toBe(12);
+    expect(tokenAt('Apache/2.4.57 (Debian) mod_wsgi/4.9.4 Python/3.11', 'mod_wsgi/')).toBe(23);
+    // A needle that starts with punctuation marks its own start: Jupyter under a base URL still reports there.
+    expect(tokenAt("frame-ancestors 'self'; report-uri /user/ana/api/security/csp-report", '/api/security/csp-report')).toBe(44);
+    const [found] = detect([rule], { ...nothing, headers: [['server', 'Python/3 AcmeServe/2']] });
+    expect(found!.evidence).toEqual([{ kind: 'header', subject: 'server', value: 'Python/3 AcmeServe/2', matched: 'AcmeServe' }]);
+    expect(detect([rule], { ...nothing, headers: [['server', 'NotAcmeServe/2']] })).toEqual([]);
   });
 
   it('reads evidence the way the popup shows it', () => {
