@@ -1,15 +1,21 @@
 import type { Detection, Evidence } from '@/data/detection/types';
-import { evidenceCode, evidenceFrame } from '../shared/evidence-text';
+import { evidenceFrame, evidenceParts } from '../shared/evidence-text';
 import { categoryLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
 import { ShowCardHere } from './ShowCardHere';
 
+/** One piece of evidence: what was found, as code, with the part the rule looked for marked. */
 function EvidenceLine({ evidence }: { evidence: Evidence }) {
   const [before, after] = evidenceFrame(evidence);
+  const [lead, matched, rest] = evidenceParts(evidence);
   return (
     <li>
       {before}
-      <code>{evidenceCode(evidence)}</code>
+      <code>
+        {lead}
+        {matched && <mark>{matched}</mark>}
+        {rest}
+      </code>
       {after}
     </li>
   );
@@ -33,7 +39,7 @@ function DetectionItem({ detection }: { detection: Detection }) {
       <p class="pi-muted pi-detection-kind">{categoryLabel(detection.category)}</p>
       <ul class="pi-evidence" aria-label={t('evidenceLabel', detection.name)}>
         {detection.evidence.map((e) => (
-          <EvidenceLine key={`${e.kind}:${e.subject}`} evidence={e} />
+          <EvidenceLine key={`${e.kind}:${e.subject}:${e.value ?? ""}`} evidence={e} />
         ))}
       </ul>
     </li>

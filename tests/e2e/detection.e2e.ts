@@ -316,16 +316,17 @@ describe('with detection turned on', () => {
     await page.close();
   });
 
-  // Several kinds of evidence, each read where it lives: the page's own JavaScript world (Gradio), an element
-  // (Jupyter), the site's address and a cookie (Streamlit), meta tags and scripts (Sphinx), headers (Uvicorn).
+  // Several kinds of evidence, each read where it lives and told as a person can check it: the page's own
+  // JavaScript world (Gradio), an element by its tag and identifying attribute (Jupyter, Dash), the site's address
+  // and a cookie (Streamlit), headers (Uvicorn).
   it.each([
-    ['gradio-app', 'Gradio', 'JavaScript global gradio_config'],
-    ['gradio-app', 'Uvicorn', 'response header Server: uvicorn'],
-    ['jupyterlab-tree', 'Jupyter', 'page element script#jupyter-config-data'],
-    ['streamlit-app', 'Streamlit', 'site address streamlit.app'],
-    ['streamlit-app', 'Streamlit', 'cookie _streamlit_xsrf'],
-    ['dash-app', 'Dash', 'page element script#_dash-config'],
-  ])('on %s: %s, with "%s"', async (name, tech, line) => {
+    ['gradio-app', 'Gradio', 'JavaScript global gradio_config', ''],
+    ['gradio-app', 'Uvicorn', 'response header Server: uvicorn', 'uvicorn'],
+    ['jupyterlab-tree', 'Jupyter', 'page element <script id="jupyter-config-data">', ''],
+    ['streamlit-app', 'Streamlit', 'site address sales-forecast-demo.streamlit.app', 'streamlit.app'],
+    ['streamlit-app', 'Streamlit', 'cookie _streamlit_xsrf', ''],
+    ['dash-app', 'Dash', 'page element <script id="_dash-config">', ''],
+  ])('on %s: %s, with "%s" (marked: "%s")', async (name, tech, line, marked) => {
     const fixture = tech === 'Uvicorn' ? overHttp(readFixture('python', name)) : readFixture('python', name);
     await serve(fixture);
     const { page, tabId } = await visit(fixture);
@@ -334,6 +335,9 @@ describe('with detection turned on', () => {
     const list = popup.getByRole('list', { name: `Evidence for ${tech}` });
     await list.waitFor();
     expect(await list.getByRole('listitem').allTextContents()).toContain(line);
+    // The part of it the rule looked for is marked, when it is only a part.
+    const item = list.getByRole('listitem').filter({ hasText: line });
+    expect(await item.locator('mark').allTextContents()).toEqual(marked ? [marked] : []);
     await Promise.all([page.close(), popup.close()]);
   });
 
@@ -344,6 +348,28 @@ describe('with detection turned on', () => {
     const popup = await popupFor(tabId);
     await popup.getByRole('heading', { name: 'Gunicorn' }).waitFor();
     expect(await popup.locator('.pi-detection h3').allTextContents()).toEqual(['Gunicorn']);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('names the cookies the server sets, HttpOnly ones the page cannot see included, and keeps no value', async () => {
+    // Django behind Gunicorn as a browser first meets it: the response sets its session and CSRF cookies.
+    const loggedIn = overHttp({
+      ...gunicorn,
+      url: `${gunicorn.url}account/`,
+      // Two Set-Cookie headers (node's writeHead takes a list for one name), the session cookie HttpOnly.
+      headers: { ...gunicorn.headers, 'set-cookie': ['csrftoken=t0ken-value; Path=/', 'sessionid=s3ssion-value; HttpOnly; Path=/'] as unknown as string },
+    });
+    const { page, tabId } = await visit(loggedIn);
+    await waitFor(() => badgeOf(tabId), (t) => t === 'Py?', 'badge');
+    expect(await page.evaluate(() => document.cookie)).not.toContain('sessionid');
+    const popup = await popupFor(tabId);
+    const list = popup.getByRole('list', { name: 'Evidence for Django' });
+    await list.waitFor();
+    expect(await list.getByRole('listitem').allTextContents()).toEqual(['cookie csrftoken', 'cookie sessionid']);
+    const stored = JSON.stringify(await h.worker.evaluate(() => chrome.storage.session.get(null)));
+    for (const value of ['s3ssion-value', 't0ken-value']) expect(stored).not.toContain(value);
+    // Those cookies would go with every later request to that host: the other tests' pages there have none.
+    await h.context.clearCookies({ domain: new URL(loggedIn.url).hostname });
     await Promise.all([page.close(), popup.close()]);
   });
 
