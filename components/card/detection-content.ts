@@ -2,7 +2,7 @@
  * What the detection card shows: every technology the detector found on the page, its name linking to its
  * website, its kind and confidence, and each piece of evidence, worded as in the popup (evidence-text.ts).
  */
-import { evidenceCode, evidenceFrame } from '@/components/shared/evidence-text';
+import { evidenceFrame, evidenceParts } from '@/components/shared/evidence-text';
 import type { Detection, Evidence } from '@/data/detection/types';
 import { categoryLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
@@ -13,9 +13,11 @@ import { el } from './dom';
 const DETECTED_MARK = 'Py?';
 const HEADING_ID = 'python-inside-heading';
 
+/** As the popup draws it: the frame, the code, and in it the part the rule looked for marked. */
 function evidenceLine(evidence: Evidence): HTMLLIElement {
   const [before, after] = evidenceFrame(evidence);
-  return el('li', {}, before, el('code', {}, evidenceCode(evidence)), after);
+  const [lead, matched, rest] = evidenceParts(evidence);
+  return el('li', {}, before, el('code', {}, lead, ...(matched ? [el('mark', {}, matched)] : []), rest), after);
 }
 
 function technology(detection: Detection): HTMLLIElement {
