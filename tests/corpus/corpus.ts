@@ -46,12 +46,6 @@ const HTTP_SERVER = 'Python http.server / wsgiref';
 const RTD_THEME = 'Read the Docs Sphinx theme';
 /** A Sphinx site's home page, with its theme; Docutils's generator tag is on every Sphinx page. */
 const sphinxPage = (mustFind: Expected[], more: Partial<CorpusPage> = {}): CorpusPage => ({ path: '/', mustFind: [{ name: 'Sphinx' }, ...mustFind], mayFind: ['Docutils'], ...more });
-// PyData Sphinx Theme 0.7 (and Sphinx Book Theme 0.1, built on it) load _static/css/theme.css, the stylesheet
-// name sphinx_rtd_theme uses: that rule's medium link sign is all it shows, and it shows as found.
-const PYDATA_07_AS_RTD = {
-  name: RTD_THEME,
-  reason: 'PyData Sphinx Theme 0.7.2 links _static/css/theme.css (its own stylesheet, which sphinx_rtd_theme also names so) and nothing else of sphinx_rtd_theme (no _static/js/theme.js, no body.wy-body-for-nav, no footer link)',
-};
 const PYDATA_07_MISS =
   'Debian packages 0.7.2, whose assets are _static/css/theme.css, _static/css/index.<hash>.css and _static/js/index.<hash>.js; the rule\'s _static/styles/pydata-sphinx-theme.css and _static/scripts/pydata-sphinx-theme.js, #pst-skip-link and p.theme-version came later. 0.7.2 pages have nav#bd-docs-nav, nav#bd-toc-nav and a navbar.bd-navbar';
 
@@ -329,7 +323,7 @@ export const CORPUS: CorpusServer[] = [
     recipe: 'sphinx-pydata',
     server: 'Sphinx quickstart, PyData theme, served by nginx',
     python: true,
-    pages: [sphinxPage([{ name: 'PyData Sphinx Theme', knownMiss: PYDATA_07_MISS }], { wronglyFound: [PYDATA_07_AS_RTD] })],
+    pages: [sphinxPage([{ name: 'PyData Sphinx Theme', knownMiss: PYDATA_07_MISS }])],
   },
   {
     recipe: 'sphinx-book-theme',
@@ -345,7 +339,6 @@ export const CORPUS: CorpusServer[] = [
           },
           { name: 'PyData Sphinx Theme', knownMiss: `the theme is built on PyData Sphinx Theme 0.7: ${PYDATA_07_MISS}` },
         ],
-        { wronglyFound: [PYDATA_07_AS_RTD] },
       ),
     ],
   },
