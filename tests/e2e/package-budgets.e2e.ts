@@ -45,9 +45,11 @@ describe('package budgets', () => {
   // languages, the rest the options' new controls); 372 KB until the details of issue 13 (the tooltip, the
   // detection hint and the "all of its domains" notes, in three languages); 376 KB until the dataset grew from 39
   // profiles to 115 with a record for each of its 263 tools (the worker's bundled copy: 200 KB); 580 KB until the
-  // profiles became a JSON file (dataset.json, 323 KB, a little larger than the same data as minified code).
-  it('the whole package stays under 600 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(600 * KB);
+  // profiles became a JSON file (dataset.json, 323 KB, a little larger than the same data as minified code); 600 KB
+  // until detection grew from 39 rules to 106 with evidence that says what matched (the worker: about 20 KB) and
+  // gained its own in-page card (detection-card.js, 16 KB): 615 KB.
+  it('the whole package stays under 625 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(625 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {
