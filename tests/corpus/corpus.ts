@@ -285,13 +285,7 @@ export const CORPUS: CorpusServer[] = [
     pages: [
       {
         path: '/',
-        mustFind: [
-          { name: 'Deluge Web UI' },
-          {
-            name: 'Twisted Web',
-            knownMiss: 'Deluge sets its Server header to plain "TwistedWeb", without the version; the rule looks for "TwistedWeb/" (what twisted.web sends by itself)',
-          },
-        ],
+        mustFind: found('Deluge Web UI', 'Twisted Web'),
       },
     ],
   },
