@@ -46,8 +46,6 @@ const HTTP_SERVER = 'Python http.server / wsgiref';
 const RTD_THEME = 'Read the Docs Sphinx theme';
 /** A Sphinx site's home page, with its theme; Docutils's generator tag is on every Sphinx page. */
 const sphinxPage = (mustFind: Expected[], more: Partial<CorpusPage> = {}): CorpusPage => ({ path: '/', mustFind: [{ name: 'Sphinx' }, ...mustFind], mayFind: ['Docutils'], ...more });
-const PYDATA_07_MISS =
-  'Debian packages 0.7.2, whose assets are _static/css/theme.css, _static/css/index.<hash>.css and _static/js/index.<hash>.js; the rule\'s _static/styles/pydata-sphinx-theme.css and _static/scripts/pydata-sphinx-theme.js, #pst-skip-link and p.theme-version came later. 0.7.2 pages have nav#bd-docs-nav, nav#bd-toc-nav and a navbar.bd-navbar';
 
 export const CORPUS: CorpusServer[] = [
   {
@@ -285,13 +283,7 @@ export const CORPUS: CorpusServer[] = [
     pages: [
       {
         path: '/',
-        mustFind: [
-          { name: 'Deluge Web UI' },
-          {
-            name: 'Twisted Web',
-            knownMiss: 'Deluge sets its Server header to plain "TwistedWeb", without the version; the rule looks for "TwistedWeb/" (what twisted.web sends by itself)',
-          },
-        ],
+        mustFind: found('Deluge Web UI', 'Twisted Web'),
       },
     ],
   },
@@ -323,24 +315,13 @@ export const CORPUS: CorpusServer[] = [
     recipe: 'sphinx-pydata',
     server: 'Sphinx quickstart, PyData theme, served by nginx',
     python: true,
-    pages: [sphinxPage([{ name: 'PyData Sphinx Theme', knownMiss: PYDATA_07_MISS }])],
+    pages: [sphinxPage(found('PyData Sphinx Theme'))],
   },
   {
     recipe: 'sphinx-book-theme',
     server: 'Sphinx quickstart, Sphinx Book Theme, served by nginx',
     python: true,
-    pages: [
-      sphinxPage(
-        [
-          {
-            name: 'Sphinx Book Theme',
-            knownMiss:
-              'Debian packages 0.1.7, which links _static/sphinx-book-theme.css?digest=<hash> and loads _static/sphinx-book-theme.<hash>.js; the rule\'s _static/styles/sphinx-book-theme.css and _static/scripts/sphinx-book-theme.js are the paths of later versions. Its footer says "Theme by the Executable Book Project" (div.navbar_extra_footer a[href="https://ebp.jupyterbook.org"])',
-          },
-          { name: 'PyData Sphinx Theme', knownMiss: `the theme is built on PyData Sphinx Theme 0.7: ${PYDATA_07_MISS}` },
-        ],
-      ),
-    ],
+    pages: [sphinxPage(found('Sphinx Book Theme', 'PyData Sphinx Theme'))],
   },
   {
     recipe: 'sphinx-gallery',

@@ -96,8 +96,13 @@ describe('signs one technology borrows from another', () => {
   });
 
   // pydata-sphinx-theme 0.7 (Debian 12's) links _static/css/theme.css, the Read the Docs theme's stylesheet name.
-  it('shows Sphinx and Docutils, not the Read the Docs theme, on a page of pydata-sphinx-theme 0.7', async () => {
-    expect(detect(rules, await observe(readFixture('python', 'sphinx-pydata07-page'))).map((d) => d.id).sort()).toEqual(['docutils', 'sphinx']);
+  it('shows the PyData theme, not the Read the Docs theme, on a page of pydata-sphinx-theme 0.7', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'sphinx-pydata07-page'))).map((d) => d.id).sort()).toEqual(['docutils', 'pydata-sphinx-theme', 'sphinx']);
+  });
+
+  // sphinx-book-theme 0.1.7 (Debian 12's) is built on pydata-sphinx-theme 0.7 and keeps its assets.
+  it('shows the Book theme and the PyData theme under it, not the Read the Docs theme, on a page of sphinx-book-theme 0.1', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'sphinx-book01-page'))).map((d) => d.id).sort()).toEqual(['docutils', 'pydata-sphinx-theme', 'sphinx', 'sphinx-book-theme']);
   });
 });
 
