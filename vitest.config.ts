@@ -2,11 +2,17 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import { packagedDatasetFromDisk } from './data/build/packaged-dataset';
+import { loadValidRules } from './data/build/rule-files';
+import { headerNames } from './data/detection/probe';
 
 export default defineConfig({
   plugins: [WxtVitest(), preact()],
-  // The version the build compiles into the worker (wxt.config.ts); WxtVitest does not apply the build's defines.
-  define: { __PYTHON_INSIDE_DATASET_VERSION__: JSON.stringify(packagedDatasetFromDisk().version) },
+  // What the build compiles in (wxt.config.ts): the dataset's version, the header names detection reads. WxtVitest
+  // does not apply the build's defines.
+  define: {
+    __PYTHON_INSIDE_DATASET_VERSION__: JSON.stringify(packagedDatasetFromDisk().version),
+    __PYTHON_INSIDE_DETECTION_HEADERS__: JSON.stringify(headerNames(loadValidRules())),
+  },
   test: {
     projects: [
       {

@@ -6,6 +6,7 @@ import { DETECTION_ORIGINS } from './data/detection/origins';
 import { hostPermissionPatterns } from './data/profiles/host-patterns';
 import { packagedDatasetFromDisk } from './data/build/packaged-dataset';
 import { loadValidRules } from './data/build/rule-files';
+import { headerNames } from './data/detection/probe';
 import { TOGGLE_COMMAND, TOGGLE_SUGGESTED_KEY } from './data/card/toggle-command';
 import { DATASET_FILE } from './data/storage/dataset';
 
@@ -41,7 +42,8 @@ const runtimeRulesOnly = (): Plugin => ({
 // evaluates on every wake; the worker's script holds only the version.
 let dataset = packagedDatasetFromDisk();
 const profiles = dataset.companies;
-loadValidRules();
+// The options page names the headers detection reads: only their names are compiled in, not the rules.
+let detectionHeaders = headerNames(loadValidRules());
 
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -49,7 +51,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [noInnerHtml(), runtimeRulesOnly(), preact()],
     build: { modulePreload: { polyfill: false } },
-    define: { __PYTHON_INSIDE_DATASET_VERSION__: JSON.stringify(dataset.version) },
+    define: {
+      __PYTHON_INSIDE_DATASET_VERSION__: JSON.stringify(dataset.version),
+      __PYTHON_INSIDE_DETECTION_HEADERS__: JSON.stringify(detectionHeaders),
+    },
   }),
   // The bench builds the extension again with synthetic datasets, each in a folder of its own.
   outDir: process.env.PYTHON_INSIDE_OUT_DIR ?? '.output',
@@ -60,7 +65,7 @@ export default defineConfig({
     // Re-validate on every (re)build, so `npm run dev` also refuses a profile broken while it runs.
     'build:before': () => {
       dataset = packagedDatasetFromDisk();
-      loadValidRules();
+      detectionHeaders = headerNames(loadValidRules());
     },
     // The messages' descriptions are notes for translators: browsers never read them, so they stay in the repo.
     'build:publicAssets': (_wxt, files) => {

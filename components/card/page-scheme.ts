@@ -1,4 +1,4 @@
-import type { Position } from '@/data/settings/shape';
+import type { Behaviour, Position } from '@/data/settings/shape';
 
 /**
  * Whether the page looks light or dark where the card sits, for the "match the page" theme. Judged once, when
@@ -46,3 +46,7 @@ export function pageScheme(position: Position, host: Element | undefined): Schem
   const under = document.elementsFromPoint(Math.max(0, x), Math.max(0, y)).find((el) => el !== host);
   return schemeBehind(under ?? document.body ?? document.documentElement, matchMedia('(prefers-color-scheme: dark)').matches);
 }
+
+/** The card's colours: fixed, the system's (null), or judged from the page once, when the card is drawn. */
+export const schemeFor = ({ theme, position }: Behaviour, host?: Element): Scheme | null =>
+  theme === 'page' ? pageScheme(position, host) : theme === 'system' ? null : theme;

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { detectionGranted, requestDetection, revokeDetection } from '@/data/detection/access';
-import { headerNames } from '@/data/detection/probe';
-import { bundledRules } from '@/data/detection/rules';
+import { DETECTION_HEADER_NAMES } from '@/data/detection/header-names';
 import { headerCase } from '../shared/evidence-text';
 import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 
-const HEADERS = headerNames(bundledRules).map(headerCase).join(', ');
+const HEADERS = DETECTION_HEADER_NAMES.map(headerCase).join(', ');
 
 /**
  * The opt-in for detection on any site. The switch shows what the browser has granted, not a stored wish, so it

@@ -1,14 +1,21 @@
 import type { Detection, Evidence } from '@/data/detection/types';
-import { evidenceCode, evidenceFrame } from '../shared/evidence-text';
+import { evidenceFrame, evidenceParts } from '../shared/evidence-text';
 import { categoryLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
+import { ShowCardHere } from './ShowCardHere';
 
+/** One piece of evidence: what was found, as code, with the part the rule looked for marked. */
 function EvidenceLine({ evidence }: { evidence: Evidence }) {
   const [before, after] = evidenceFrame(evidence);
+  const [lead, matched, rest] = evidenceParts(evidence);
   return (
     <li>
       {before}
-      <code>{evidenceCode(evidence)}</code>
+      <code>
+        {lead}
+        {matched && <mark>{matched}</mark>}
+        {rest}
+      </code>
       {after}
     </li>
   );
@@ -32,19 +39,23 @@ function DetectionItem({ detection }: { detection: Detection }) {
       <p class="pi-muted pi-detection-kind">{categoryLabel(detection.category)}</p>
       <ul class="pi-evidence" aria-label={t('evidenceLabel', detection.name)}>
         {detection.evidence.map((e) => (
-          <EvidenceLine key={`${e.kind}:${e.subject}`} evidence={e} />
+          <EvidenceLine key={`${e.kind}:${e.subject}:${e.value ?? ""}`} evidence={e} />
         ))}
       </ul>
     </li>
   );
 }
 
-/** The popup's report for a page without a profile: what the detector found there, with the evidence. */
-export function DetectionReport({ detections }: { detections: Detection[] }) {
+/**
+ * The popup's report for a page without a profile: what the detector found there, with the evidence, and (for a
+ * tab) "Show on page", which shows the same in a card on the page.
+ */
+export function DetectionReport({ detections, tabId }: { detections: Detection[]; tabId: number | null }) {
   return (
     <section class="pi-detections" aria-labelledby="pi-detected-heading">
       <h2 id="pi-detected-heading">{t('detectedHeading')}</h2>
       <p class="pi-muted">{t('detectedIntro')}</p>
+      {tabId !== null && <ShowCardHere tabId={tabId} detections />}
       <ul class="pi-detection-list">
         {detections.map((d) => (
           <DetectionItem key={d.id} detection={d} />

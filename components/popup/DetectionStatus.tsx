@@ -13,7 +13,7 @@ const openDetectionSettings = () => {
  * The popup on a site without a profile: the detector's findings when it is on, a plain "nothing found" or
  * "not checked yet", and when it is off, one line saying where to turn it on.
  */
-export function DetectionStatus({ answer }: { answer: TabDetectionResponse | null }) {
+export function DetectionStatus({ answer, tabId }: { answer: TabDetectionResponse | null; tabId: number | null }) {
   if (!answer) return null;
   if (!answer.granted) {
     return (
@@ -28,5 +28,5 @@ export function DetectionStatus({ answer }: { answer: TabDetectionResponse | nul
   if (!answer.checkable) return null;
   if (answer.detections === null) return <p class="pi-muted pi-detection-hint">{t('detectedPending')}</p>;
   if (!answer.detections.length) return <p class="pi-muted pi-detection-hint">{t('detectedNone')}</p>;
-  return <DetectionReport detections={answer.detections} />;
+  return <DetectionReport detections={answer.detections} tabId={tabId} />;
 }

@@ -12,13 +12,9 @@ import { DetectionStatus } from './DetectionStatus';
 import { ShowCardHere } from './ShowCardHere';
 import { SiteSwitch } from './SiteSwitch';
 
-/**
- * Everything the popup shows, in one message to the background. Without ?tab= it is about the active tab of its
- * own window, asked here, where the browser's "current window" is the popup's.
- */
-async function openPopup(tabId: number | null): Promise<PopupView> {
-  const id = tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []))[0]?.id ?? null;
-  return askBackground({ type: 'popup:open', tabId: id });
+/** The tab the popup is about: ?tab=, or else the active tab of its own window, where the browser's "current window" is the popup's. */
+async function popupTab(tabId: number | null): Promise<number | null> {
+  return tabId ?? (await browser.tabs.query({ active: true, currentWindow: true }).catch(() => []))[0]?.id ?? null;
 }
 
 /** The grid of every company opens in a tab of its own: too wide for a popup. */
@@ -59,12 +55,19 @@ function CompanyView({ company, onBrowseAll }: { company: Company; onBrowseAll: 
 /** Toolbar popup: the card for the tab's company with an on/off switch, or "no profile" and the browser. */
 export function PopupApp({ tabId }: { tabId: number | null }) {
   const [view, setView] = useState<PopupView | null>(null);
+  const [tab, setTab] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   // "Browse all companies" pressed on a company's card: the list replaces it, with the search focused.
   const [browsingAll, setBrowsingAll] = useState(false);
 
+  // Everything the popup shows, in one message to the background.
   useEffect(() => {
-    openPopup(tabId).then(setView, (e: unknown) => setError(String(e)));
+    popupTab(tabId)
+      .then((id) => {
+        setTab(id);
+        return askBackground({ type: 'popup:open', tabId: id });
+      })
+      .then(setView, (e: unknown) => setError(String(e)));
   }, [tabId]);
 
   return (
@@ -93,7 +96,7 @@ export function PopupApp({ tabId }: { tabId: number | null }) {
           {!browsingAll && (
             <>
               <p class="pi-no-profile">{t('noProfile')}</p>
-              <DetectionStatus answer={view.detection} />
+              <DetectionStatus answer={view.detection} tabId={tab} />
             </>
           )}
           <CompanyBrowser companies={view.companies} focusSearch={browsingAll} />

@@ -24,14 +24,15 @@ function useToggleShortcut(): string | undefined {
  * set to never show (as the keyboard shortcut does, which it names). On success the popup closes: the card is
  * on the page with the keyboard in it, and an open popup would cover part of the page and keep the keyboard.
  * If the card cannot go there (the tab moved on, or the page refuses extensions), the popup stays and says so.
+ * With `detections`, it is "Show on page" under the detector's findings, and shows those in the card instead.
  */
-export function ShowCardHere({ tabId }: { tabId: number }) {
+export function ShowCardHere({ tabId, detections = false }: { tabId: number; detections?: boolean }) {
   const shortcut = useToggleShortcut();
   const [failed, setFailed] = useState(false);
 
   const show = () => {
     setFailed(false);
-    askBackground({ type: 'card:show', tabId }).then(
+    askBackground({ type: detections ? 'detection:show' : 'card:show', tabId }).then(
       ({ shown }) => (shown ? window.close() : setFailed(true)),
       () => setFailed(true),
     );
@@ -40,7 +41,7 @@ export function ShowCardHere({ tabId }: { tabId: number }) {
   return (
     <div class="pi-show-here">
       <button type="button" class="pi-button" aria-describedby="pi-shortcut" onClick={show}>
-        {t('showCardHere')}
+        {t(detections ? 'showOnPage' : 'showCardHere')}
       </button>
       <p id="pi-shortcut" class="pi-muted">
         {shortcut ? (

@@ -3,6 +3,7 @@
  * in the page's isolated world (entrypoints/background/card/injection.ts), the card script takes it from there
  * (entrypoints/overlay). Both read the key from here.
  */
+import type { Detection } from '../detection/types';
 import type { CompanyProfile } from '../profiles/schema';
 import type { Behaviour } from '../settings/shape';
 
@@ -19,3 +20,17 @@ export type HandedCard = CardVerdict & { request?: CardRequest };
 
 /** Where the card script finds it: a global of the extension's isolated world, which pages cannot see. */
 export const CARD_DATA_KEY = '__pythonInsideCard';
+
+/**
+ * What the detection card's script (entrypoints/detection-card) finds: what the detector found on the page, and
+ * how the card behaves. Only ever handed over because the person asked (`request`): detections never bring a card
+ * by themselves.
+ */
+export interface HandedDetections {
+  detections: Detection[];
+  behaviour: Behaviour;
+  request: CardRequest;
+}
+
+/** Where the detection card's script finds it, in the same isolated world. */
+export const DETECTIONS_DATA_KEY = '__pythonInsideDetections';

@@ -2,15 +2,16 @@
  * From what a page showed to what it runs: each rule's signals are checked against the observation, and a
  * technology is reported only when its evidence adds up. Pure, so every rule is tested against fixtures in Node.
  */
-import type { Signal, SignalWeight } from './rule-schema';
+import type { Signal } from './rule-schema';
 import type { Confidence, Detection, DetectionRule, Evidence } from './types';
 import { selectorFor } from './probe';
+import { HIGH_AT, POINTS, REPORT_AT } from './weights';
 
 /** Everything observed about one page: its host, the page-side facts, its globals and main-document headers. */
 export interface Observation {
   host: string;
-  /** Matched selectors and the evidence text for each. */
-  elements: ReadonlyMap<string, string>;
+  /** Matched selectors: what matched, as a person can look it up, and the part the rule looked for ('' for all). */
+  elements: ReadonlyMap<string, readonly [string, string]>;
   metas: readonly [string, string][];
   cookies: readonly string[];
   globals: readonly string[];
@@ -18,12 +19,33 @@ export interface Observation {
   headers: readonly [string, string][];
 }
 
-const POINTS: Record<SignalWeight, number> = { strong: 3, medium: 2, weak: 1 };
-/** A single medium signal is worth showing; a weak one alone is not (false positives cost more than misses). */
-export const REPORT_AT = 2;
-export const HIGH_AT = 3;
+const WORD = /[\p{L}\p{N}_]/u;
 
-const has = (haystack: string, needle: string) => haystack.toLowerCase().includes(needle.toLowerCase());
+/**
+ * Where `needle` occurs in `text` (case-insensitively) as a token of its own, or -1. A needle that starts with a
+ * letter or digit must start a word there: `WSGIServer/` is a product token in `WSGIServer/0.2 CPython/3.11` but
+ * not in `PasteWSGIServer/0.5`, and `gunicorn` names the server in `gunicorn/21.2.0`. A needle that starts with
+ * punctuation (`/api/security/csp-report`) may sit anywhere: its own first character marks where it begins.
+ */
+export function tokenAt(text: string, needle: string): number {
+  const haystack = text.toLowerCase();
+  const wanted = needle.toLowerCase();
+  const mustStartWord = WORD.test(wanted[0] ?? '');
+  for (let at = haystack.indexOf(wanted); at >= 0; at = haystack.indexOf(wanted, at + 1)) {
+    if (!mustStartWord || at === 0 || !WORD.test(haystack[at - 1]!)) return at;
+  }
+  return -1;
+}
+
+/** A header or meta value that shows the needle: the evidence, with the part that matched as the page wrote it. */
+function valueEvidence(kind: 'meta' | 'header', pairs: readonly [string, string][], name: string, needle: string): Evidence | null {
+  for (const [seenName, value] of pairs) {
+    if (seenName !== name) continue;
+    const at = tokenAt(value, needle);
+    if (at >= 0) return { kind, subject: name, value, matched: value.slice(at, at + needle.length) };
+  }
+  return null;
+}
 
 /** The evidence a signal found on this page, or null. */
 export function evidenceFor(signal: Signal, seen: Observation): Evidence | null {
@@ -32,27 +54,25 @@ export function evidenceFor(signal: Signal, seen: Observation): Evidence | null 
     case 'element':
     case 'script':
     case 'link': {
-      const value = seen.elements.get(selectorFor(signal)!);
-      if (value === undefined) return null;
-      return { kind: signal.kind, subject: signal.kind === 'element' ? signal.selector : value || signal.kind };
+      const found = seen.elements.get(selectorFor(signal)!);
+      if (found === undefined) return null;
+      const [subject, matched] = found;
+      return { kind: signal.kind, subject: subject || signal.kind, ...(matched ? { matched } : {}) };
     }
-    case 'meta': {
-      const meta = seen.metas.find(([name, content]) => name === signal.name.toLowerCase() && has(content, signal.contains));
-      return meta ? { kind: 'meta', subject: signal.name.toLowerCase(), value: meta[1] } : null;
-    }
+    case 'meta':
+      return valueEvidence('meta', seen.metas, signal.name.toLowerCase(), signal.contains);
     case 'cookie':
       return seen.cookies.includes(signal.name) ? { kind: 'cookie', subject: signal.name } : null;
     case 'global':
       return seen.globals.includes(signal.name) ? { kind: 'global', subject: signal.name } : null;
-    case 'header': {
-      const header = seen.headers.find(([name, value]) => name === signal.name && has(value, signal.contains));
-      return header ? { kind: 'header', subject: signal.name, value: header[1] } : null;
-    }
+    case 'header':
+      return valueEvidence('header', seen.headers, signal.name, signal.contains);
     case 'host':
-      return seen.host === signal.suffix || seen.host.endsWith(`.${signal.suffix}`) ? { kind: 'host', subject: signal.suffix } : null;
+      return seen.host === signal.suffix || seen.host.endsWith(`.${signal.suffix}`) ? { kind: 'host', subject: seen.host, matched: signal.suffix } : null;
   }
 }
 
+// What was found, not which part of it a rule looked for: two signals on one script are one piece of evidence.
 const sameEvidence = (a: Evidence, b: Evidence) => a.kind === b.kind && a.subject === b.subject && a.value === b.value;
 
 /** One rule against one page: the detection, or null when the evidence does not reach REPORT_AT. */
@@ -61,7 +81,7 @@ export function detectOne(rule: DetectionRule, seen: Observation): (Detection & 
   let score = 0;
   for (const signal of rule.signals) {
     const found = evidenceFor(signal, seen);
-    // Two signals that land on the same thing (two substrings of one script name) are one piece of evidence.
+    // Two signals that land on the same thing (two substrings of one script's address) are one piece of evidence.
     if (!found || evidence.some((e) => sameEvidence(e, found))) continue;
     evidence.push(found);
     score += POINTS[signal.weight];

@@ -23,6 +23,7 @@ const MessageSchema = v.variant(
     v.strictObject({ type: v.literal('popup:open'), tabId: v.nullable(TAB_ID) }),
     v.strictObject({ type: v.literal('detection:for-tab'), tabId: TAB_ID }),
     v.strictObject({ type: v.literal('card:show'), tabId: TAB_ID }),
+    v.strictObject({ type: v.literal('detection:show'), tabId: TAB_ID }),
   ],
   (issue) =>
     typeof issue.input === 'string' ? `unknown message type "${issue.input.slice(0, 40)}"` : 'not a message: expected an object with a "type"',

@@ -21,7 +21,9 @@ export type Message =
   /** → background: what the detector found on this tab's current page (the popup has it in popup:open). */
   | { type: 'detection:for-tab'; tabId: number }
   /** Popup → background: show the card on this tab now, whatever the settings say ("Show the card here"). */
-  | { type: 'card:show'; tabId: number };
+  | { type: 'card:show'; tabId: number }
+  /** Popup → background: show what the detector found, with its evidence, in a card on this tab now ("Show on page"). */
+  | { type: 'detection:show'; tabId: number };
 
 /**
  * `granted`: detection is on. `checkable`: the tab shows an http(s) page. `detections`: what was found on the
@@ -54,4 +56,6 @@ export interface ResponseFor {
   'detection:for-tab': TabDetectionResponse;
   /** `shown`: the card is on the tab's page now (false: the tab is gone, not covered, or refuses extensions). */
   'card:show': { shown: boolean };
+  /** `shown`: the detection card is on the tab's page now (false: detection is off, nothing was found there, or the page refuses extensions). */
+  'detection:show': { shown: boolean };
 }

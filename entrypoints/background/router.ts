@@ -4,7 +4,7 @@ import { hostnameOfUrl } from '@/data/profiles/match';
 import type { Message, ResponseFor } from '@/data/messaging/protocol';
 import { parseMessage } from '@/data/messaging/parse';
 import { setSiteEnabled } from '@/data/settings/store';
-import { showCardNow, showCardOnTab } from './card/injection';
+import { showCardNow, showCardOnTab, showDetectionsOnTab } from './card/injection';
 import { detectionForTab } from './detection/tab-detections';
 import { databaseProblem, prepareDatabase, profileLookup } from './lookup';
 import { popupView } from './popup';
@@ -22,12 +22,12 @@ async function cardVisible(sender: Sender): Promise<{ shown: boolean }> {
 }
 
 /**
- * The popup's "Show the card here": only the extension's own pages may put the card on a tab they name. The card
- * in a page (a content script, whose sender.url is that page) has no business with other tabs.
+ * The popup's "Show the card here" and "Show on page": only the extension's own pages may put a card on a tab
+ * they name. The card in a page (a content script, whose sender.url is that page) has no business with other tabs.
  */
-async function showOnTab(tabId: number, sender: Sender): Promise<{ shown: boolean }> {
-  if (!sender.url?.startsWith(browser.runtime.getURL('/'))) throw new Error('Python Inside rejected a message: card:show comes only from its own pages');
-  return { shown: await showCardOnTab(tabId) };
+async function showOnTab({ type, tabId }: Extract<Message, { type: 'card:show' | 'detection:show' }>, sender: Sender): Promise<{ shown: boolean }> {
+  if (!sender.url?.startsWith(browser.runtime.getURL('/'))) throw new Error(`Python Inside rejected a message: ${type} comes only from its own pages`);
+  return { shown: await (type === 'card:show' ? showCardOnTab : showDetectionsOnTab)(tabId) };
 }
 
 async function answer(message: Message, sender: Sender): Promise<ResponseFor[Message['type']]> {
@@ -48,7 +48,8 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
     case 'detection:for-tab':
       return detectionForTab(message.tabId);
     case 'card:show':
-      return showOnTab(message.tabId, sender);
+    case 'detection:show':
+      return showOnTab(message, sender);
     case 'dataset:companies':
       // A page that cannot read IndexedDB itself gets the profiles from here (the packaged ones if need be).
       await prepareDatabase();

@@ -2,12 +2,12 @@ import { render } from 'preact';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import cardCss from '@/components/card/card.css?inline';
 import { OverlayCard } from '@/components/card/OverlayCard';
-import { pageScheme, type Scheme } from '@/components/card/page-scheme';
+import { schemeFor } from '@/components/card/page-scheme';
 import { mountShadowHost } from '@/components/card/shadow-host';
 import { pageApi } from '@/data/browser/extension-global';
 import { CARD_DATA_KEY, type HandedCard } from '@/data/card/handover';
 import { askBackground } from '@/data/messaging/in-page';
-import { behaviourOf, changedSettings, isSiteEnabled, repairSettings, type Behaviour } from '@/data/settings/shape';
+import { behaviourOf, changedSettings, isSiteEnabled, repairSettings } from '@/data/settings/shape';
 
 // The in-page card. The background injects this file with scripting.executeScript after a covered, enabled page
 // has loaded, only when the card is due and the page is visible (see entrypoints/background/card/injection.ts), so
@@ -37,10 +37,6 @@ export default defineUnlistedScript(() => {
   world[INJECTED] = true;
   showCard(handed, handed.request !== undefined);
 });
-
-/** The card's colours: fixed, the system's (null), or judged from the page once, when the card is drawn. */
-const schemeFor = ({ theme, position }: Behaviour, host?: Element): Scheme | null =>
-  theme === 'page' ? pageScheme(position, host) : theme === 'system' ? null : theme;
 
 /**
  * Draws the card. One the user asked for (`asked`) takes the keyboard: focus moves into it, so its controls are

@@ -16,8 +16,8 @@ export interface BenchBrowser {
   close(): Promise<void>;
 }
 
-/** Extra routes (path → body and type) served on https://bench.test/, e.g. a script bundle. */
-export type ExtraRoutes = Record<string, { body: string; type: string }>;
+/** Extra routes (path → body, type and any response headers) served on https://bench.test/, e.g. a script bundle. */
+export type ExtraRoutes = Record<string, { body: string; type: string; headers?: Record<string, string> }>;
 
 export async function launchBench(extensionDirs: readonly string[], extra: ExtraRoutes = {}): Promise<BenchBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
@@ -34,7 +34,7 @@ export async function launchBench(extensionDirs: readonly string[], extra: Extra
   await context.route(/^https?:\/\//, (route) => {
     const url = new URL(route.request().url());
     const extraRoute = url.hostname === 'bench.test' ? extra[url.pathname] : undefined;
-    if (extraRoute) return route.fulfill({ status: 200, contentType: extraRoute.type, body: extraRoute.body });
+    if (extraRoute) return route.fulfill({ status: 200, contentType: extraRoute.type, body: extraRoute.body, headers: extraRoute.headers });
     return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: largePage(url.hostname) });
   });
   let worker: Worker | null = null;

@@ -27,7 +27,17 @@ interface Results {
   workerStart: { name: string; profiles: number; backgroundGzipKb: number; hostPatterns: number; startMs: Summary; setupMs: Summary }[];
   database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
   matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
-  detector: { rules: number; selectors: number; globals: number; plainPageMs: Summary; pythonPageMs: Summary; pythonPageMatched: number };
+  detector: {
+    rules: number;
+    selectors: number;
+    scanned: number;
+    scanWindow: [number, number];
+    globals: number;
+    plainPageMs: Summary;
+    pythonPageMs: Summary;
+    cookiesReadMs: Summary;
+    pythonPageMatched: number;
+  };
   sizes: { entries: Record<string, { raw: number; gzip: number; files: number }>; totalBytes: number; files: number };
 }
 
@@ -75,7 +85,11 @@ export function renderReport(r: Results): string {
     ['Card ≤ 150 ms after it may show, cold', `${n(mayShow(r.card.cold))} ms (${n(r.card.cold.fromLoadMs.median)} ms after load)`, check(mayShow(r.card.cold) <= 150)],
     ['Content script (overlay.js) ≤ 12 KB gzip', cs ? kb(cs.gzip) : 'none', check(!!cs && cs.gzip <= 12 * 1024)],
     ['Matcher ≥ 1M lookups/s at 100,000 domains', `${n(r.matcher.synthetic.lookupsPerSecond.median / 1e6, 2)}M/s`, check(r.matcher.synthetic.lookupsPerSecond.median >= 1e6)],
-    ['Detector (opt-in) ≤ 5 ms main-thread time on the large page', `${n(r.detector.plainPageMs.median, 2)} ms without Python markers, ${n(r.detector.pythonPageMs.median, 2)} ms with them`, check(Math.max(r.detector.plainPageMs.median, r.detector.pythonPageMs.median) <= 5)],
+    [
+      'Detector (opt-in) ≤ 5 ms main-thread time on the large page',
+      `${n(r.detector.plainPageMs.median, 2)} ms without Python markers, ${n(r.detector.pythonPageMs.median, 2)} ms with them, ${n(r.detector.cookiesReadMs.median, 2)} ms reading its cookies`,
+      check(Math.max(r.detector.plainPageMs.median, r.detector.pythonPageMs.median, r.detector.cookiesReadMs.median) <= 5),
+    ],
     workerFlat(r.workerStart),
     ['Seeding 10,000 companies ≤ 500 ms', `${n(r.database.synthetic.seedMs.median, 0)} ms`, check(r.database.synthetic.seedMs.median <= 500)],
   ];
@@ -132,12 +146,13 @@ ${db('synthetic', r.database.synthetic, r.matcher.synthetic)}
 
 ## Detector (opt-in detection on any site)
 
-${r.detector.rules} rules: ${r.detector.selectors} page markers (scripts, links and form fields read from their own collections, element markers through an id, a class, a tag or <head>, and document walks only to corroborate a rule already seen) and ${r.detector.globals} globals. Main-thread time of the page-side work on the large page, fresh page per run:
+${r.detector.rules} rules: ${r.detector.selectors} page markers and ${r.detector.globals} globals. Scripts, links, meta tags and form fields come from one walk of the document; element markers are found through an id, <html>/<body> or those lists, and the ${r.detector.scanned} that stand on their own but need a walk in one pass over the first ${r.detector.scanWindow[0]} and last ${r.detector.scanWindow[1]} elements; weak markers only once a rule already shows a sign. Main-thread time of the page-side work on the large page, fresh page per run, the cases in turns:
 
 | Page | ms |
 |---|---|
 | large page, no Python markers | ${spread(r.detector.plainPageMs, 2)} |
 | large page with Python markers (${r.detector.pythonPageMatched} markers matched) | ${spread(r.detector.pythonPageMs, 2)} |
+| large page, reading its cookie string (the document's request and response were not seen) | ${spread(r.detector.cookiesReadMs, 2)} |
 
 ## Sizes
 

@@ -16,14 +16,20 @@ describe('package budgets', () => {
   it.each([
     // 12 KB until the card linked its tools, marked uses that ended and said how old its sources are (0.1 KB).
     ['overlay.js', 12.5 * KB],
-    // The worker carries, since detection on any site, its 39 rules and the detector: about 5 KB gzip. 112 KB
-    // while it also carried the 115 profiles as code; they are now a data file it reads only to seed IndexedDB.
-    ['background.js', 24 * KB],
+    // The detection card, a script of its own so that overlay.js carries none of it: drawn without Preact, with the
+    // card's CSS. Only a page whose person asked for it runs it. 6.0 KB when it came.
+    ['detection-card.js', 6.5 * KB],
+    // The worker carries, since detection on any site, its rules and the detector. 112 KB while it also carried
+    // the 115 profiles as code; they are now a data file it reads only to seed IndexedDB. 24 KB until the rules
+    // grew from 39 to 107 (25.2 KB) and the detector learned to look for every sign that stands alone, to describe
+    // what matched, and to tie response headers and cookie names to their document (27.4 KB).
+    ['background.js', 28 * KB],
     ['popup.html', 25 * KB],
-    // Options also lists the response headers detection reads, taken from the rules themselves. 27 KB until its
-    // filter became the popup's search (addresses through the matcher, words, the synonyms for LLM, NLP, AI...,
-    // and the reason for each hit): 2.2 KB gzip, which left it 14 bytes over.
-    // 28 KB until the grid's "newest evidence first" order added one string in three languages.
+    // Options also lists the response headers detection reads: only their names, which the build compiles in from
+    // the rules (with the 107 rules themselves it was 32.3 KB). 27 KB until its filter became the popup's search
+    // (addresses through the matcher, words, the synonyms for LLM, NLP, AI..., and the reason for each hit): 2.2 KB
+    // gzip, which left it 14 bytes over. 28 KB until the grid's "newest evidence first" order added one string in
+    // three languages.
     ['options.html', 29 * KB],
     ['browse.html', 25 * KB],
   ])('%s stays within %i bytes gzipped (with the chunks it loads)', (entry, budget) => {
@@ -39,9 +45,11 @@ describe('package budgets', () => {
   // languages, the rest the options' new controls); 372 KB until the details of issue 13 (the tooltip, the
   // detection hint and the "all of its domains" notes, in three languages); 376 KB until the dataset grew from 39
   // profiles to 115 with a record for each of its 263 tools (the worker's bundled copy: 200 KB); 580 KB until the
-  // profiles became a JSON file (dataset.json, 323 KB, a little larger than the same data as minified code).
-  it('the whole package stays under 600 KB', () => {
-    expect(sizes.totalBytes).toBeLessThanOrEqual(600 * KB);
+  // profiles became a JSON file (dataset.json, 323 KB, a little larger than the same data as minified code); 600 KB
+  // until detection grew from 39 rules to 106 with evidence that says what matched (the worker: about 20 KB) and
+  // gained its own in-page card (detection-card.js, 16 KB): 615 KB.
+  it('the whole package stays under 625 KB', () => {
+    expect(sizes.totalBytes).toBeLessThanOrEqual(625 * KB);
   });
 
   it('requires host access to the covered domains only; all sites and webRequest are optional, for detection', () => {

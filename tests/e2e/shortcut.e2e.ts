@@ -3,8 +3,8 @@
  * xdotool as a keyboard sends it. Calling the background's code instead would not notice what a user does: the
  * browser leaving the key unassigned (it did: Chromium keeps Alt+Shift+P for its own "new tab group").
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assignedKey, focused } from './card-keyboard';
 import { card, launchExtension, setSettings, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 
@@ -21,26 +21,6 @@ afterAll(async () => {
   screen?.close();
 });
 
-/** The key Chromium assigned to the toggle, spelled for xdotool ("Alt+Shift+Y" → "alt+shift+y"). */
-async function assignedKey(): Promise<string> {
-  const shortcut = await h.worker.evaluate(async () => (await chrome.commands.getAll()).find((c) => c.name === 'toggle-card')?.shortcut ?? '');
-  expect(shortcut, 'the shortcut Chromium assigned to toggle-card').not.toBe('');
-  const names: Record<string, string> = { Ctrl: 'ctrl', Alt: 'alt', Shift: 'shift' };
-  return shortcut
-    .split('+')
-    .map((part) => names[part] ?? part.toLowerCase())
-    .join('+');
-}
-
-/** Where focus is: inside the card (its region or control's label) or on the page (the element's id). */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    if (!el || el === document.body) return 'body';
-    return el.getRootNode() instanceof ShadowRoot ? `card:${el.getAttribute('aria-label') ?? el.textContent?.trim()}` : `page:${el.id}`;
-  });
-
 describe('the keyboard shortcut, pressed on a real keyboard', () => {
   it('shows the card where it would not show by itself and takes the keyboard there; pressed again, hides it and gives focus back', async () => {
     await setSettings(h, { showMode: 'never', autoHideSeconds: 0 });
@@ -51,7 +31,7 @@ describe('the keyboard shortcut, pressed on a real keyboard', () => {
     await page.waitForTimeout(1_000); // set to never: no card comes by itself (the key press below is the control)
     expect(await page.locator('python-inside').count()).toBe(0);
 
-    const key = await assignedKey();
+    const key = await assignedKey(h);
     screen.press(key);
     await expect.poll(() => card(page, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
     // The user asked for the card: the keyboard is in it, one Tab from its controls (not hundreds away at the

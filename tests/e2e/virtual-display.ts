@@ -11,6 +11,8 @@ export interface VirtualDisplay {
   display: string;
   /** Key presses to whatever window has focus (the prompt, when one is open). */
   press(...keys: string[]): void;
+  /** The names of the windows shown on the display now: a browser's prompt opens as a window of its own. */
+  windowNames(): string[];
   close(): void;
 }
 
@@ -28,9 +30,25 @@ export async function startVirtualDisplay(): Promise<VirtualDisplay> {
     if (server.exitCode !== null || Date.now() > end) throw new Error(`Xvfb did not start on ${display}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+  const xdotool = (...args: string[]) => execFileSync('/usr/bin/xdotool', args, { env: { ...process.env, DISPLAY: display }, encoding: 'utf8' });
   return {
     display,
-    press: (...keys) => void execFileSync('/usr/bin/xdotool', ['key', '--delay', '80', ...keys], { env: { ...process.env, DISPLAY: display } }),
+    press: (...keys) => void xdotool('key', '--delay', '80', ...keys),
+    windowNames() {
+      let ids: string[];
+      try {
+        ids = xdotool('search', '--onlyvisible', '--name', '').split('\n').filter(Boolean);
+      } catch {
+        return []; // xdotool search exits 1 when no window matches
+      }
+      return ids.map((id) => {
+        try {
+          return xdotool('getwindowname', id).trim();
+        } catch {
+          return ''; // closed meanwhile
+        }
+      });
+    },
     close: () => void server.kill(),
   };
 }

@@ -11,3 +11,14 @@ export async function waitUntil(check: () => Promise<boolean>, timeout: number, 
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Reads a value until `ok` accepts it, and returns it; fails after `timeout` saying what it still was. */
+export async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string, timeout = 10_000): Promise<T> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await read();
+    if (ok(value)) return value;
+    if (Date.now() > end) throw new Error(`${what}: still ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}

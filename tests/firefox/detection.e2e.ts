@@ -2,21 +2,21 @@
  * Detection turned on and off again in Firefox ESR (Manifest V2, optional_permissions): the covered sites keep
  * their card and badge, and the access detection was given is gone.
  *
- * What this cannot check: Firefox's own permission prompt. The driver has no way to answer that doorhanger, so
+ * What this cannot check: Firefox's own permission prompt. Headless, nothing can answer that doorhanger, so
  * this run sets extensions.webextOptionalPermissionPrompts to false, Firefox's switch for its own tests, which
  * accepts the request where the prompt would have asked. Everything else is real: the options switch clicked
  * with real input (a user action, which Firefox requires), permissions.request and permissions.remove in the
- * browser, and the pages that follow. The prompt itself is exercised in Chromium (tests/e2e/detection.e2e.ts).
+ * browser, and the pages that follow. The prompt itself is answered with a real key press in a Firefox window
+ * on a virtual display in detection-card.e2e.ts, and in Chromium in tests/e2e/detection.e2e.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DETECTION_ORIGINS } from '../../data/detection/origins';
 import { cardName, setSettings, waitFor } from '../shared/scenarios';
+import { openDetectionOptions, switchDetection as clickSwitch } from './detection-options';
 import { launchFirefox, type FirefoxTab } from './driver';
 
 let firefox: Awaited<ReturnType<typeof launchFirefox>>;
 let options: FirefoxTab;
-
-const SWITCH = 'input[aria-describedby="detection-what detection-privacy"]';
 
 /** What the browser says the extension holds right now, and what its manifest requires. */
 const held = () =>
@@ -35,19 +35,12 @@ const tabSeen = (url: string) =>
     return tab?.id === undefined ? null : { badge: await api.browserAction.getBadgeText({ tabId: tab.id }) };
   }, url);
 
-const status = () => options.evaluate(() => document.querySelector('#detection-heading')?.closest('section')?.querySelector('[role="status"]')?.textContent ?? '', null);
-
-async function switchDetection(expected: string) {
-  await options.clickOn(SWITCH);
-  await waitFor(status, (s) => s === expected, `status "${expected}"`);
-}
+const switchDetection = (expected: string) => clickSwitch(options, expected);
 
 beforeAll(async () => {
   firefox = await launchFirefox({ prefs: { 'extensions.webextOptionalPermissionPrompts': false } });
   await setSettings(firefox.driver, { showMode: 'every-load', autoHideSeconds: 0 });
-  options = await firefox.driver.openTab();
-  await options.goto(firefox.driver.extensionUrl('options.html'));
-  await waitFor(() => options.evaluate((s) => !!document.querySelector<HTMLInputElement>(`${s}:not([disabled])`), SWITCH), (ready) => ready, 'detection switch');
+  options = await openDetectionOptions(firefox.driver);
 });
 afterAll(async () => {
   await firefox?.close();

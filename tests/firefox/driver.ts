@@ -19,11 +19,11 @@ const ADDON_ID = 'python-inside@python-inside.dev';
 const UUID = '5f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 const EXTENSION_ORIGIN = `moz-extension://${UUID}/`;
 
-async function intercept(page: Page) {
+async function intercept(page: Page, realHosts: readonly string[]) {
   await page.setRequestInterception(true);
   page.on('request', (request) => {
     const url = request.url();
-    if (!/^https?:/.test(url)) return void request.continue();
+    if (!/^https?:/.test(url) || realHosts.includes(new URL(url).hostname)) return void request.continue();
     const { contentType, body, headers } = fixtureResponse(new URL(url));
     return void request.respond({ status: 200, contentType, body, headers });
   });
@@ -54,7 +54,7 @@ async function waitForPage(browser: Browser, url: string, before: Set<Page>): Pr
 /** Opens the options page the way a user can from a page: the card's own "options page" button. */
 async function firstExtensionPage(browser: Browser): Promise<Page> {
   const site = await browser.newPage();
-  await intercept(site);
+  await intercept(site, []);
   await site.goto('https://www.wikipedia.org/', { waitUntil: 'load' });
   const press = (label: string) =>
     site.waitForFunction(
@@ -79,6 +79,10 @@ async function firstExtensionPage(browser: Browser): Promise<Page> {
 /** A tab that can also be clicked with real input (BiDi input actions), which counts as a user action. */
 export interface FirefoxTab extends Tab {
   clickOn(selector: string): Promise<void>;
+  /** Makes it the window's selected tab, the one the keyboard's shortcuts act on. */
+  bringToFront(): Promise<void>;
+  /** The page it shows now, for helpers written for puppeteer's pages (card-on-page.ts). */
+  page(): Page;
 }
 
 export interface FirefoxDriver extends Driver {
@@ -88,16 +92,24 @@ export interface FirefoxDriver extends Driver {
 export interface FirefoxOptions {
   /** More Firefox preferences for this run. */
   prefs?: Record<string, unknown>;
+  /**
+   * Run with a window on this X display instead of headless: what only a window has (Firefox's own permission
+   * prompt, the extension's keyboard shortcut) can then be answered and pressed with real keys.
+   */
+  display?: string;
+  /** Hosts whose pages come from real servers on this machine (a test's own, on 127.0.0.1), not the fixtures. */
+  realHosts?: readonly string[];
 }
 
-export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promise<{ driver: FirefoxDriver; close(): Promise<void> }> {
+export async function launchFirefox({ prefs = {}, display, realHosts = [] }: FirefoxOptions = {}): Promise<{ driver: FirefoxDriver; close(): Promise<void> }> {
   // Fail loudly, never skip: a suite that silently ran nothing would look green.
   if (!existsSync(FIREFOX)) throw new Error(`Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr`);
   if (!existsSync(resolve(FIREFOX_DIR, 'manifest.json'))) throw new Error(`No build at ${FIREFOX_DIR}: run npm run build:firefox`);
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
-    headless: true,
+    headless: !display,
+    ...(display && { env: { ...process.env, DISPLAY: display } }),
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }), ...prefs },
   });
   const id = await browser.installExtension(FIREFOX_DIR);
@@ -115,7 +127,7 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
 
   const openTab = async (): Promise<FirefoxTab> => {
     let page = await browser.newPage();
-    await intercept(page);
+    await intercept(page, realHosts);
     return {
       async goto(url) {
         if (!url.startsWith(EXTENSION_ORIGIN)) return void (await page.goto(url, { waitUntil: 'load' }));
@@ -124,6 +136,8 @@ export async function launchFirefox({ prefs = {} }: FirefoxOptions = {}): Promis
       },
       evaluate: (fn, arg) => page.evaluate(fn as never, arg as never) as never,
       clickOn: (selector) => page.click(selector),
+      bringToFront: () => page.bringToFront(),
+      page: () => page,
       click: (x, y) => page.mouse.click(x, y),
       press: (key) => page.keyboard.press(key),
       close: () => page.close(),

@@ -7,11 +7,14 @@ import { setSiteEnabled, updateSettings } from '@/data/settings/store';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings/shape';
 import { badgeFor } from '@/entrypoints/background/badge';
 import { cardDue } from '@/entrypoints/background/card/policy';
-import { CARD_DATA_KEY } from '@/data/card/handover';
-import { CARD_SCRIPT, offerCard, showCardNow, toggleCard } from '@/entrypoints/background/card/injection';
+import { CARD_DATA_KEY, DETECTIONS_DATA_KEY } from '@/data/card/handover';
+import { CARD_SCRIPT, DETECTION_CARD_SCRIPT, offerCard, showCardNow, toggleCard } from '@/entrypoints/background/card/injection';
+import { detectOnPage } from '@/entrypoints/background/detection/detector';
+import { saveDetections } from '@/entrypoints/background/detection/tab-detections';
 import { beginLifetime } from '@/entrypoints/background/card/lifetime';
 import { GATE_KEY } from '@/entrypoints/background/card/page-gate';
 import { handleMessage } from '@/entrypoints/background/router';
+import { djangoOnGunicorn } from '../fixtures/detections';
 import { acme, globex } from '../fixtures/profiles';
 
 interface Injection {
@@ -53,6 +56,10 @@ function documentIs({ type = 'text/html', visibility = 'visible' }: { type?: str
   Object.defineProperty(document, 'contentType', { value: type, configurable: true });
   Object.defineProperty(document, 'visibilityState', { value: visibility, configurable: true });
 }
+
+/** Whether the browser grants detection's access to all sites (the options page's switch). */
+const detectionOn = (granted: boolean) =>
+  ((fakeBrowser.permissions as unknown as { contains: () => Promise<boolean> }).contains = async () => granted);
 
 const companies = [acme, globex];
 const settings = (change: (s: Settings) => Settings = (s) => s) => change({ ...DEFAULT_SETTINGS });
@@ -261,8 +268,9 @@ describe('the keyboard shortcut', () => {
     expect(injected[1]).toMatchObject({ target: { tabId: 7 }, files: [CARD_SCRIPT] });
   });
 
-  it('does nothing on a page no profile covers', async () => {
+  it('does nothing on a page no profile covers while detection is off', async () => {
     const injected = fakeScripting();
+    detectionOn(false);
     expect(await toggleCard(7, 'https://example.org/')).toBe(false);
     expect(await toggleCard(7, undefined)).toBe(false);
     expect(injected).toEqual([]);
@@ -307,6 +315,94 @@ describe('"Show the card here" from the popup', () => {
     const contentScript = { id: fakeBrowser.runtime.id, url: 'https://www.youtube.com/', tab: { id: tab.id } as never };
     await expect(handleMessage({ type: 'card:show', tabId: tab.id! }, contentScript)).rejects.toThrow(/only from its own pages/);
     await expect(handleMessage({ type: 'card:show', tabId: '1' }, popup())).rejects.toThrow(/tabId must be a number/);
+    expect(injected).toEqual([]);
+  });
+});
+
+describe('the detection card: only when asked for, only where detection found something', () => {
+  const popup = () => ({ id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') });
+  const page = 'https://shop.example.org/login';
+  let injected: Injection[];
+  let tabId: number;
+  beforeEach(async () => {
+    injected = fakeScripting();
+    newDocument();
+    documentIs({});
+    detectionOn(true);
+    tabId = (await fakeBrowser.tabs.create({ url: page })).id!;
+    at(page);
+  });
+  afterEach(() => delete world[DETECTIONS_DATA_KEY]);
+
+  it('the shortcut hands the page what was found and the card behaviour, then the detection card\'s own script', async () => {
+    await saveDetections(tabId, { url: page, detections: djangoOnGunicorn });
+    await updateSettings((s) => ({ ...s, position: 'top-left', showMode: 'never' }));
+    expect(await toggleCard(tabId, page)).toBe(true);
+    expect(injected[0]).toMatchObject({
+      target: { tabId },
+      args: [DETECTIONS_DATA_KEY, GATE_KEY, expect.any(Array), 'shop.example.org', { detections: djangoOnGunicorn, request: 'toggle', behaviour: { position: 'top-left' } }],
+    });
+    expect(injected[1]).toEqual(expect.objectContaining({ target: { tabId }, files: [DETECTION_CARD_SCRIPT] }));
+    // Not the profile card's script: covered pages' overlay.js carries none of the detection card.
+    expect(injected.flatMap((i) => i.files ?? [])).not.toContain(CARD_SCRIPT);
+    expect(world[CARD_DATA_KEY]).toBeUndefined();
+  });
+
+  it('"Show on page" in the popup shows it on the tab it names, as the page the tab shows now', async () => {
+    await saveDetections(tabId, { url: page, detections: djangoOnGunicorn });
+    expect(await handleMessage({ type: 'detection:show', tabId }, popup())).toEqual({ shown: true });
+    expect(world[DETECTIONS_DATA_KEY]).toMatchObject({ request: 'show', detections: [{ name: 'Django' }, { name: 'Gunicorn' }] });
+    expect(injected.at(-1)).toMatchObject({ target: { tabId }, files: [DETECTION_CARD_SCRIPT] });
+  });
+
+  it('never comes by itself: detecting and the page\'s load inject no card', async () => {
+    // The detector reads a Django page (its cookies in the isolated world, no globals in the page's own).
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = {
+      executeScript: async (details: Injection & { world?: string }) => {
+        injected.push(details);
+        return [{ result: details.world === 'MAIN' ? [] : { elements: [], metas: [], cookies: ['csrftoken', 'django_language'] } }];
+      },
+    };
+    expect((await detectOnPage(tabId, page))?.map((d) => d.name)).toEqual(['Django']);
+    expect(await offerCard(tabId, page)).toBe(false);
+    expect(injected.length).toBeGreaterThan(0); // the detector looked at the page
+    expect(injected.filter((i) => i.files)).toEqual([]);
+    expect(world[DETECTIONS_DATA_KEY]).toBeUndefined();
+  });
+
+  it('does nothing while detection is off, even with findings still stored', async () => {
+    await saveDetections(tabId, { url: page, detections: djangoOnGunicorn });
+    detectionOn(false);
+    expect(await toggleCard(tabId, page)).toBe(false);
+    expect(await handleMessage({ type: 'detection:show', tabId }, popup())).toEqual({ shown: false });
+    expect(injected).toEqual([]);
+  });
+
+  it('does nothing where nothing was found, the page was not checked, or the findings are another page\'s', async () => {
+    expect(await toggleCard(tabId, page)).toBe(false); // not checked
+    await saveDetections(tabId, { url: page, detections: [] });
+    expect(await toggleCard(tabId, page)).toBe(false);
+    await saveDetections(tabId, { url: 'https://shop.example.org/old', detections: djangoOnGunicorn });
+    expect(await toggleCard(tabId, page)).toBe(false);
+    expect(await handleMessage({ type: 'detection:show', tabId }, popup())).toEqual({ shown: false });
+    expect(injected).toEqual([]);
+  });
+
+  it('each button shows its own card: "Show on page" never a profile, "Show the card here" never detections', async () => {
+    await saveDetections(tabId, { url: page, detections: djangoOnGunicorn });
+    expect(await handleMessage({ type: 'card:show', tabId }, popup())).toEqual({ shown: false });
+    const covered = await fakeBrowser.tabs.create({ url: 'https://www.youtube.com/' });
+    expect(await handleMessage({ type: 'detection:show', tabId: covered.id! }, popup())).toEqual({ shown: false });
+    expect(injected).toEqual([]);
+  });
+
+  it('"Show on page" is refused from anything but the extension\'s own pages, and checked like every message', async () => {
+    await saveDetections(tabId, { url: page, detections: djangoOnGunicorn });
+    const contentScript = { id: fakeBrowser.runtime.id, url: page, tab: { id: tabId } as never };
+    await expect(handleMessage({ type: 'detection:show', tabId }, contentScript)).rejects.toThrow(/detection:show comes only from its own pages/);
+    await expect(handleMessage({ type: 'detection:show', tabId: '1' }, popup())).rejects.toThrow(/tabId must be a number/);
+    await expect(handleMessage({ type: 'detection:show' }, popup())).rejects.toThrow(/missing field "tabId"/);
+    await expect(handleMessage({ type: 'detection:show', tabId, detections: [] }, popup())).rejects.toThrow(/unexpected field "detections"/);
     expect(injected).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import { CompanyBrowser } from '@/components/popup/CompanyBrowser';
 import { CompanyCard } from '@/components/card/CompanyCard';
 import { OverlayCard } from '@/components/card/OverlayCard';
 import { SiteList } from '@/components/options/SiteList';
+import { DetectionReport } from '@/components/popup/DetectionReport';
+import type { Detection } from '@/data/detection/types';
 import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings/shape';
 import { withToolLinks } from '@/data/profiles/tool-links';
 import { acme, fixtureTools, globex } from '../fixtures/profiles';
@@ -274,5 +276,42 @@ describe('SiteList', () => {
     expect(screen.getAllByRole('checkbox').length).toBe(1);
     fireEvent.click(screen.getByRole('button', { name: 'Disable shown' }));
     expect(onSetAll).toHaveBeenCalledWith(['acme'], false);
+  });
+});
+
+describe('DetectionReport', () => {
+  it('says what matched for each piece of evidence, in words, with the part the rule looked for marked', () => {
+    const detections: Detection[] = [
+      {
+        id: 'mkdocs',
+        name: 'MkDocs',
+        category: 'docs',
+        website: 'https://www.mkdocs.org/',
+        confidence: 'medium',
+        evidence: [
+          { kind: 'element', subject: '<a href="https://www.mkdocs.org/">', matched: 'mkdocs.org' },
+          { kind: 'element', subject: '<div id="mkdocs_search_modal">' },
+          { kind: 'script', subject: '/_nicegui/2.5.0/static/nicegui.js…', matched: '/_nicegui/' },
+          { kind: 'header', subject: 'server', value: 'Python/3.11 aiohttp/3.8.4', matched: 'aiohttp/' },
+          { kind: 'meta', subject: 'generator', value: 'Docutils 0.19: https://docutils.sourceforge.io/', matched: 'Docutils' },
+          { kind: 'cookie', subject: 'sessionid' },
+          { kind: 'host', subject: 'demo.streamlit.app', matched: 'streamlit.app' },
+        ],
+      },
+    ];
+    render(<DetectionReport detections={detections} tabId={null} />);
+    const items = within(screen.getByRole('list', { name: 'Evidence for MkDocs' })).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'page element <a href="https://www.mkdocs.org/">',
+      'page element <div id="mkdocs_search_modal">',
+      'script loaded from /_nicegui/2.5.0/static/nicegui.js…',
+      'response header Server: Python/3.11 aiohttp/3.8.4',
+      'meta tag generator: Docutils 0.19: https://docutils.sourceforge.io/',
+      'cookie sessionid',
+      'site address demo.streamlit.app',
+    ]);
+    expect(items.map((li) => li.querySelector('mark')?.textContent ?? '')).toEqual(['mkdocs.org', '', '/_nicegui/', 'aiohttp/', 'Docutils', '', 'streamlit.app']);
+    // What was found is code; only the frame around it is translated.
+    expect(items.every((li) => li.querySelector('code') !== null)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detect, type Observation } from '@/data/detection/detect';
-import { buildProbe } from '@/data/detection/probe';
+import { buildProbe, elementsSeen } from '@/data/detection/probe';
 import { toRuntimeRule } from '@/data/detection/rules';
 import type { DetectionRule } from '@/data/detection/types';
 import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
@@ -22,12 +22,14 @@ export async function observe(fixture: DetectionFixture): Promise<Observation> {
   const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
   Object.defineProperty(doc, 'cookie', { configurable: true, get: () => fixture.cookies.map((c) => `${c}=value`).join('; ') });
   vi.stubGlobal('document', doc);
+  // The page's cookies as the Cookie Store gives them (the gatherer's first choice): the same as the string.
+  vi.stubGlobal('cookieStore', { getAll: async () => fixture.cookies.map((name) => ({ name, value: 'value' })) });
   vi.stubGlobal('window', Object.fromEntries(fixture.globals.map((g) => [g, { fromFixture: true }])));
   try {
-    const facts = await gatherPageFacts(probe);
+    const facts = await gatherPageFacts(probe, true);
     return {
       host: new URL(fixture.url).hostname,
-      elements: new Map(facts.elements.map(([i, value]) => [probe.selectors[i]!, value])),
+      elements: elementsSeen(probe, facts),
       metas: facts.metas,
       cookies: facts.cookies,
       globals: globalsPresent(globals),
@@ -45,7 +47,7 @@ describe('detection rule data', () => {
     expect(issues).toEqual([]);
     const ids = new Set(rules.map((r) => r.id));
     for (const id of [
-      'django', 'flask-werkzeug', 'fastapi', 'uvicorn', 'gunicorn', 'uwsgi', 'waitress', 'tornado', 'cherrypy', 'twisted',
+      'django', 'flask-werkzeug', 'fastapi', 'uvicorn', 'gunicorn', 'waitress', 'tornado', 'cherrypy', 'twisted',
       'daphne', 'hypercorn', 'pyramid', 'plone', 'zope', 'wagtail', 'django-cms', 'sphinx', 'read-the-docs', 'mkdocs',
       'jupyter', 'jupyterhub', 'streamlit', 'gradio', 'dash', 'bokeh', 'pyscript', 'pyodide', 'odoo', 'trac', 'mailman',
       'pelican', 'nikola', 'superset', 'airflow', 'mlflow',
@@ -81,6 +83,29 @@ describe.each(ruleFiles.map((r) => [r.id, r] as const))('rule %s', (id, rule) =>
   });
 });
 
+describe('signs one technology borrows from another', () => {
+  // Real pages (built by Debian 12's MkDocs 1.4 and Sphinx 5.3) of one technology with markup borrowed from
+  // another. MkDocs' readthedocs theme is a port of the Sphinx theme: same footer link, same body class.
+  it('shows MkDocs alone on a page of its readthedocs theme', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'mkdocs-readthedocs-page'))).map((d) => d.id)).toEqual(['mkdocs']);
+  });
+
+  // Paste's Server header, "PasteWSGIServer/0.5 Python/2.7", holds wsgiref's product name as a substring.
+  it('shows Paste alone on its Server header, not the standard library\'s WSGIServer', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'paste-plain'))).map((d) => d.id)).toEqual(['paste-httpserver']);
+  });
+
+  // pydata-sphinx-theme 0.7 (Debian 12's) links _static/css/theme.css, the Read the Docs theme's stylesheet name.
+  it('shows the PyData theme, not the Read the Docs theme, on a page of pydata-sphinx-theme 0.7', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'sphinx-pydata07-page'))).map((d) => d.id).sort()).toEqual(['docutils', 'pydata-sphinx-theme', 'sphinx']);
+  });
+
+  // sphinx-book-theme 0.1.7 (Debian 12's) is built on pydata-sphinx-theme 0.7 and keeps its assets.
+  it('shows the Book theme and the PyData theme under it, not the Read the Docs theme, on a page of sphinx-book-theme 0.1', async () => {
+    expect(detect(rules, await observe(readFixture('python', 'sphinx-book01-page'))).map((d) => d.id).sort()).toEqual(['docutils', 'pydata-sphinx-theme', 'sphinx', 'sphinx-book-theme']);
+  });
+});
+
 describe('the anchored element checks', () => {
   const fixtures = [...fixtureNames('python').map((n) => readFixture('python', n)), ...fixtureNames('not-python').map((n) => readFixture('not-python', n))];
   // The cheap, anchored way of reading the page must come to the same verdicts as asking every selector of
@@ -88,7 +113,7 @@ describe('the anchored element checks', () => {
   it.each(fixtures.map((f) => [`${f.group}/${f.name}`, f] as const))('on %s, detect exactly what plain querySelector would', async (_name, fixture) => {
     const doc = new DOMParser().parseFromString(fixture.html, 'text/html');
     const seen = await observe(fixture);
-    const plain = { ...seen, elements: new Map(probe.selectors.filter((sel) => doc.querySelector(sel) !== null).map((sel) => [sel, seen.elements.get(sel) ?? sel])) };
+    const plain = { ...seen, elements: new Map(probe.selectors.filter((sel) => doc.querySelector(sel) !== null).map((sel) => [sel, seen.elements.get(sel) ?? ([sel, ''] as const)])) };
     for (const key of seen.elements.keys()) expect(plain.elements.has(key), key).toBe(true);
     expect(detect(rules, seen).map((d) => d.id)).toEqual(detect(rules, plain).map((d) => d.id));
   });

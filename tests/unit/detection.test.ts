@@ -2,17 +2,17 @@
 // background trusts from a page, and the background's flow with and without the permission.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { detect, detectOne, type Observation } from '@/data/detection/detect';
-import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, selectorAlternatives, selectorFor } from '@/data/detection/probe';
+import { detect, detectOne, tokenAt, type Observation } from '@/data/detection/detect';
+import { buildProbe, checkedFacts, checkedGlobals, planElementCheck, planStandalone, selectorAlternatives, selectorFor, shownParts } from '@/data/detection/probe';
 import { validateRule, validateRules } from '@/data/build/rule-files';
 import type { DetectionRule } from '@/data/detection/types';
 import { evidenceText } from './helpers/evidence';
 import { gatherPageFacts, globalsPresent } from '@/data/detection/page-facts';
 import { formatIssue } from '@/data/build/issues';
 import { badgeFor, DETECTED_BADGE_TEXT } from '@/entrypoints/background/badge';
-import { detectOnPage } from '@/entrypoints/background/detection/detector';
+import { detectOnPage, listenForHeaders } from '@/entrypoints/background/detection/detector';
 import { handleMessage } from '@/entrypoints/background/router';
-import { forgetDetections, saveHeaders } from '@/entrypoints/background/detection/tab-detections';
+import { forgetDetections } from '@/entrypoints/background/detection/tab-detections';
 import { DEFAULT_SETTINGS } from '@/data/settings/shape';
 
 const FILE = 'data/detection/acme-web.json';
@@ -90,7 +90,7 @@ describe('scoring: a technology is shown only when its evidence adds up', () => 
   });
 
   it('does not report a weak signal alone, reports one medium signal as medium and a strong one as high', () => {
-    const weak = { ...nothing, elements: new Map([[selectorFor(rule.signals[7]!)!, 'site.css']]) };
+    const weak = { ...nothing, elements: new Map([[selectorFor(rule.signals[7]!)!, ['/_acme/site.css', '/_acme/'] as const]]) };
     expect(detectOne(rule, weak)).toBeNull();
     expect(detect([rule], { ...nothing, cookies: ['acmeid'] })[0]).toMatchObject({ confidence: 'medium', evidence: [{ kind: 'cookie', subject: 'acmeid' }] });
     expect(detect([rule], { ...nothing, headers: [['server', 'AcmeServe/2.1']] })[0]).toMatchObject({
@@ -113,12 +113,24 @@ describe('scoring: a technology is shown only when its evidence adds up', () => 
     expect(detect([rule], { ...nothing, headers: [['x-powered-by', 'acmeserve']] })).toEqual([]);
   });
 
+  it('finds a header or meta needle that starts with a letter only where a word starts: a product token, not inside one', () => {
+    expect(tokenAt('WSGIServer/0.2 CPython/3.11.2', 'WSGIServer/')).toBe(0);
+    expect(tokenAt('PasteWSGIServer/0.5 Python/2.7', 'WSGIServer/')).toBe(-1);
+    expect(tokenAt('Python/3.11 aiohttp/3.8.4', 'aiohttp/')).toBe(12);
+    expect(tokenAt('Apache/2.4.57 (Debian) mod_wsgi/4.9.4 Python/3.11', 'mod_wsgi/')).toBe(23);
+    // A needle that starts with punctuation marks its own start: Jupyter under a base URL still reports there.
+    expect(tokenAt("frame-ancestors 'self'; report-uri /user/ana/api/security/csp-report", '/api/security/csp-report')).toBe(44);
+    const [found] = detect([rule], { ...nothing, headers: [['server', 'Python/3 AcmeServe/2']] });
+    expect(found!.evidence).toEqual([{ kind: 'header', subject: 'server', value: 'Python/3 AcmeServe/2', matched: 'AcmeServe' }]);
+    expect(detect([rule], { ...nothing, headers: [['server', 'NotAcmeServe/2']] })).toEqual([]);
+  });
+
   it('reads evidence the way the popup shows it', () => {
     const [found] = detect([rule], {
       ...nothing,
       headers: [['server', 'acmeserve']],
       metas: [['generator', 'AcmeWeb 3.0']],
-      elements: new Map([[selectorFor(rule.signals[0]!)!, 'acme_token']]),
+      elements: new Map([[selectorFor(rule.signals[0]!)!, ['acme_token', ''] as const]]),
     });
     expect(found!.evidence.map(evidenceText)).toEqual(['form field acme_token', 'meta tag generator: AcmeWeb 3.0', 'response header Server: acmeserve']);
   });
@@ -129,6 +141,8 @@ function asPage(html: string, cookie = '', contentType = 'text/html') {
   const doc = new DOMParser().parseFromString(html, contentType as DOMParserSupportedType);
   Object.defineProperty(doc, 'cookie', { configurable: true, get: () => cookie });
   vi.stubGlobal('document', doc);
+  // A page without a Cookie Store (an http: page): the gatherer reads document.cookie.
+  vi.stubGlobal('cookieStore', undefined);
 }
 
 describe('the page side reads little, and only what the rules ask', () => {
@@ -141,38 +155,122 @@ describe('the page side reads little, and only what the rules ask', () => {
        <body><form><input type="hidden" name="acme_token" value="t0ps3cret"></form></body></html>`,
       'acmeid=s3cr3t-value; other=1; tracking=abc',
     );
-    const facts = await gatherPageFacts(probe);
+    const facts = await gatherPageFacts(probe, true);
     const text = JSON.stringify(facts);
     expect(facts.cookies).toEqual(['acmeid']);
     expect(facts.metas).toEqual([['generator', 'AcmeWeb 3.0']]);
-    expect(facts.elements.map(([i, value]) => [probe.selectors[i], value])).toEqual([
-      ['script[src*="acme-web.js" i]', 'acme-web.js'],
-      ['input[name="acme_token"]', 'acme_token'],
+    // A script by its address, the query string cut (marked as cut), with the part the rule looked for.
+    expect(facts.elements.map(([i, value, matched]) => [probe.selectors[i], value, matched])).toEqual([
+      ['script[src*="acme-web.js" i]', 'https://cdn.example/acme-web.js…', 'acme-web.js'],
+      ['input[name="acme_token"]', 'acme_token', ''],
     ]);
     for (const secret of ['s3cr3t-value', 'secret123', 't0ps3cret', 'private words', 'tracking']) expect(text).not.toContain(secret);
   });
 
-  it('reads nothing from a document that is not HTML', async () => {
+  it('reads the cookie string only when asked: the background has the names from the request and response', async () => {
+    asPage('<html><head></head><body></body></html>');
+    const cookie = vi.fn(() => 'acmeid=s3cr3t-value');
+    Object.defineProperty(document, 'cookie', { configurable: true, get: cookie });
+    const getAll = vi.fn(async () => [{ name: 'acmeid', value: 's3cr3t-value' }]);
+    vi.stubGlobal('cookieStore', { getAll });
+    expect((await gatherPageFacts(probe, false)).cookies).toEqual([]);
+    expect(cookie).not.toHaveBeenCalled();
+    expect(getAll).not.toHaveBeenCalled();
+    vi.stubGlobal('cookieStore', undefined);
+    expect((await gatherPageFacts(probe, true)).cookies).toEqual(['acmeid']);
+  });
+
+  it('asks the Cookie Store where the page has one, and keeps only the names the rules know', async () => {
+    asPage('<html><head></head><body></body></html>', 'acmeid=from-the-string');
+    const getAll = vi.fn(async () => [
+      { name: 'acmeid', value: 's3cr3t-value' },
+      { name: 'tracking', value: 'abc' },
+    ]);
+    vi.stubGlobal('cookieStore', { getAll });
+    const facts = await gatherPageFacts(probe, true);
+    expect(getAll).toHaveBeenCalledOnce();
+    expect(facts.cookies).toEqual(['acmeid']);
+    expect(JSON.stringify(facts)).not.toContain('s3cr3t-value');
+    // A store that refuses (an opaque origin) leaves document.cookie.
+    vi.stubGlobal('cookieStore', { getAll: () => Promise.reject(new DOMException('no', 'SecurityError')) });
+    expect((await gatherPageFacts(probe, true)).cookies).toEqual(['acmeid']);
+  });
+
+  it('names a script or stylesheet by the part of its address that matched, not by an unrelated file name', async () => {
+    const nicegui = buildProbe([{ ...rule, signals: [{ kind: 'script', contains: '/_nicegui/', weight: 'strong' }] } as DetectionRule]);
+    asPage('<html><head><script src="/_nicegui/2.5.0/static/nicegui.js?v=1#x"></script></head><body></body></html>');
+    expect((await gatherPageFacts(nicegui, true)).elements).toEqual([[0, '/_nicegui/2.5.0/static/nicegui.js…', '/_nicegui/']]);
+    // A long address is cut around the match, so the match stays in view; a match inside the query string keeps
+    // the query up to the match, and no further.
+    const deep = `https://cdn.example/${'a/'.repeat(60)}_nicegui/x.js`;
+    asPage(`<html><head><script src="${deep}"></script><script src="/debug?__debugger__=yes&cmd=resource&s=SECRET"></script></head><body></body></html>`);
+    const [[, long, matched]] = (await gatherPageFacts(nicegui, true)).elements as [[number, string, string]];
+    expect(long.length).toBeLessThanOrEqual(92);
+    expect(long).toContain('/_nicegui/');
+    expect(long.startsWith('…')).toBe(true);
+    expect(matched).toBe('/_nicegui/');
+    const werkzeug = buildProbe([{ ...rule, signals: [{ kind: 'script', contains: '__debugger__=yes', weight: 'strong' }] } as DetectionRule]);
+    expect((await gatherPageFacts(werkzeug, true)).elements).toEqual([[0, '/debug?__debugger__=yes…', '__debugger__=yes']]);
+  });
+
+  it('describes an element from the element itself: its tag and the attributes its selector tested', async () => {
+    const selectors = ['footer a[href*="mkdocs.org"]', 'div#djDebug', 'body[data-admin-utc-offset]', 'div.md-container[data-md-component="container"]', 'a[href*="odoo.com?utm_source=db"]', 'gradio-app'];
+    const described = buildProbe([{ ...rule, signals: selectors.map((selector) => ({ kind: 'element', selector, weight: 'medium' })) } as DetectionRule]);
+    asPage(`<html><head></head><body data-admin-utc-offset="3600" class="x y">
+      <gradio-app space="private/space"></gradio-app>
+      <div id="djDebug" class="djdt-hidden" data-store-id="SECRET"></div>
+      <div class="md-grid md-container other" data-md-component="container"></div>
+      <footer><a href="https://www.mkdocs.org/?ref=SECRET" title="x">MkDocs</a>
+      <a href="https://www.odoo.com?utm_source=db&utm_medium=SECRET">Odoo</a></footer></body></html>`);
+    const facts = await gatherPageFacts(described, true);
+    const seen = Object.fromEntries(facts.elements.map(([i, text, matched]) => [described.selectors[i], [text, matched]]));
+    expect(seen).toEqual({
+      'footer a[href*="mkdocs.org"]': ['<a href="https://www.mkdocs.org/…">', 'mkdocs.org'],
+      'div#djDebug': ['<div id="djDebug">', ''],
+      'body[data-admin-utc-offset]': ['<body data-admin-utc-offset>', ''],
+      'div.md-container[data-md-component="container"]': ['<div class="md-container" data-md-component="container">', ''],
+      'a[href*="odoo.com?utm_source=db"]': ['<a href="https://www.odoo.com?utm_source=db…">', 'odoo.com?utm_source=db'],
+      'gradio-app': ['<gradio-app>', ''],
+    });
+    expect(JSON.stringify(facts)).not.toContain('SECRET');
+    expect(shownParts('#footer a#tracpowered')).toEqual([['id', 'is', 'tracpowered']]);
+  });
+
+  it('reads nothing from a document that is not HTML, but says which document it was', async () => {
     asPage('<svg xmlns="http://www.w3.org/2000/svg"><script href="acme-web.js"/></svg>', 'acmeid=1', 'image/svg+xml');
-    expect(await gatherPageFacts(probe)).toEqual({ elements: [], metas: [], cookies: [] });
+    const facts = await gatherPageFacts(probe, true);
+    expect({ ...facts, document: undefined }).toEqual({ elements: [], metas: [], cookies: [], document: undefined });
+    expect(facts.document).toBe(document.URL);
+  });
+
+  it('says which address the document was loaded from, which the History API does not change', async () => {
+    asPage('<html><head></head><body></body></html>');
+    vi.spyOn(performance, 'getEntriesByType').mockReturnValue([{ name: 'https://hub.example.org/tree?token=abc' } as PerformanceEntry]);
+    expect((await gatherPageFacts(probe, true)).document).toBe('https://hub.example.org/tree?token=abc');
+    vi.restoreAllMocks();
   });
 
   it('survives a selector the browser rejects, still checking the others', async () => {
     asPage('<html><body><input name="acme_token"><div class="x"></div></body></html>');
-    const facts = await gatherPageFacts({
-      selectors: ['div:unknown-pseudo(1)', 'div.x'],
-      scripts: [],
-      links: [],
-      fields: [],
-      elements: [planElementCheck(0, 'div:unknown-pseudo(1)'), planElementCheck(1, 'div.x')],
-      corroborating: [],
-      selectorRules: [],
-      cookieRules: [],
-      metaRules: [],
-      metaNames: [],
-      cookies: [],
-    });
-    expect(facts.elements).toEqual([[1, 'div.x']]);
+    const facts = await gatherPageFacts(
+      {
+        selectors: ['div:unknown-pseudo(1)', 'div.x'],
+        scripts: [],
+        links: [],
+        fields: [],
+        elements: [planElementCheck(0, 'div:unknown-pseudo(1)'), planElementCheck(1, 'div.x')],
+        scan: [],
+        scanWindow: [10, 10],
+        corroborating: [],
+        selectorRules: [],
+        cookieRules: [],
+        metaRules: [],
+        metaNames: [],
+        cookies: [],
+      },
+      true,
+    );
+    expect(facts.elements).toEqual([[1, '<div class="x">', '']]);
   });
 
   it('answers each element selector through the cheapest anchor that can', () => {
@@ -195,7 +293,7 @@ describe('the page side reads little, and only what the rules ask', () => {
       ['id', 'footer', ''],
       ['root', '', ''],
       ['scripts', '', ''],
-      ['head', '', ''],
+      ['metadata', '', ''],
       ['images', '', ''],
       ['query', '', 'tag:footer'],
       ['tag', 'gradio-app', ''],
@@ -207,21 +305,70 @@ describe('the page side reads little, and only what the rules ask', () => {
     expect(selectorAlternatives('a[title="x, y"], b')).toEqual(['a[title="x, y"]', 'b']);
   });
 
+  it('keys each sign that stands alone but needs a walk by its custom tag, class or filtered tag', () => {
+    const plan = (selector: string) => planStandalone(planElementCheck(0, selector));
+    const keyed = (selector: string) => {
+      const planned = plan(selector);
+      return 'scan' in planned ? [planned.scan[1], planned.scan[2], planned.scan[4]] : planned;
+    };
+    expect(keyed('gradio-app')).toEqual(['tag', 'gradio-app', null]);
+    expect(keyed('div.md-container[data-md-component="container"]')).toEqual(['class', 'md-container', ['data-md-component', 'container']]);
+    expect(keyed('.md-copyright a[href*="squidfunk.github.io"]')).toEqual(['tag', 'a', ['href', 'squidfunk.github.io']]);
+    expect(keyed('footer a[href*="MkDocs.org"]')).toEqual(['tag', 'a', ['href', 'mkdocs.org']]);
+    expect(keyed('img[alt="Delivered by Mailman"]')).toEqual(['tag', 'img', ['alt', 'delivered by mailman']]);
+    expect(plan('footer a[href*="MkDocs.org"]')).toEqual({ scan: [0, 'tag', 'a', 'footer a[href*="MkDocs.org"]', ['href', 'mkdocs.org'], [['href', 'in', 'MkDocs.org']]] });
+    // An attribute alone, or a bare tag: one native query (the browser skips the walk when no element has it).
+    for (const selector of ['[data-testid="stAppViewContainer"]', '[data-wagtail-userbar]', 'footer']) expect(plan(selector)).toEqual({ query: planElementCheck(0, selector) });
+  });
+
+  it('looks for every sign that can stand alone on every page, without a cheap sign first: a footer link, a custom element, a test id, a container\'s class', async () => {
+    const footerOnly = { ...rule, signals: [{ kind: 'element', selector: 'footer a[href*="acme-web.example"]', weight: 'medium' }] } as DetectionRule;
+    const customOnly = { ...rule, id: 'acme-app', signals: [{ kind: 'element', selector: 'acme-app', weight: 'medium' }] } as DetectionRule;
+    const testIdOnly = { ...rule, id: 'acme-view', signals: [{ kind: 'element', selector: '[data-testid="acmeView"]', weight: 'strong' }] } as DetectionRule;
+    const classOnly = { ...rule, id: 'acme-docs', signals: [{ kind: 'element', selector: 'div.acme-sidebar', weight: 'medium' }] } as DetectionRule;
+    const alone = buildProbe([footerOnly, customOnly, testIdOnly, classOnly]);
+    expect(alone.corroborating).toEqual([]);
+    asPage(`<html><head></head><body><acme-app></acme-app><main>${'<p>text</p>'.repeat(50)}<div data-testid="acmeView"></div></main>
+      <div class="related acme-sidebar"><a href="/">Home</a></div>
+      <footer>Built with <a href="https://acme-web.example/">Acme</a></footer></body></html>`);
+    const facts = await gatherPageFacts(alone, true);
+    expect(facts.elements.map(([i, text]) => [alone.selectors[i], text]).sort()).toEqual([
+      ['[data-testid="acmeView"]', '<div data-testid="acmeView">'],
+      ['acme-app', '<acme-app>'],
+      ['div.acme-sidebar', '<div class="acme-sidebar">'],
+      ['footer a[href*="acme-web.example"]', '<a href="https://acme-web.example/">'],
+    ]);
+  });
+
+  it('reads the first and last elements of a long document, where an app\'s element or a "powered by" link sits, and not its middle', async () => {
+    const signals = ['acme-app', 'acme-widget', 'footer a[href*="acme-web.example"]'].map((selector) => ({ kind: 'element', selector, weight: 'medium' }));
+    const capped = buildProbe([{ ...rule, signals } as DetectionRule], [20, 10]);
+    const middle = '<p>text</p>'.repeat(100);
+    asPage(`<html><head></head><body><acme-app></acme-app>${middle}<acme-widget></acme-widget>${middle}
+      <footer>Built with <a href="https://acme-web.example/">Acme</a></footer></body></html>`);
+    const found = (await gatherPageFacts(capped, true)).elements.map(([i]) => capped.selectors[i]);
+    expect(found.sort()).toEqual(['acme-app', 'footer a[href*="acme-web.example"]']);
+    // A short page is read whole.
+    asPage(`<html><head></head><body><acme-app></acme-app><p>x</p><acme-widget></acme-widget><footer><a href="https://acme-web.example/">Acme</a></footer></body></html>`);
+    expect((await gatherPageFacts(capped, true)).elements).toHaveLength(3);
+  });
+
   it('walks the document for corroborating markers only once a rule has a cheap sign on the page', async () => {
     const sidebarRule = {
       ...rule,
       signals: [
-        { kind: 'element', selector: 'div.acme-sidebar', weight: 'medium' },
+        { kind: 'element', selector: 'div.acme-sidebar', weight: 'weak' },
         { kind: 'meta', name: 'generator', contains: 'AcmeWeb', weight: 'strong' },
       ],
     } as DetectionRule;
     const sidebarProbe = buildProbe([sidebarRule]);
     expect(sidebarProbe.elements).toEqual([]);
-    expect(sidebarProbe.corroborating).toEqual([[[0, 'class', 'acme-sidebar', 'div.acme-sidebar', ''], [0]]]);
+    expect(sidebarProbe.scan).toEqual([]);
+    expect(sidebarProbe.corroborating).toEqual([[[0, 'class', 'acme-sidebar', 'div.acme-sidebar', '', [['class', 'class', 'acme-sidebar']]], [0]]]);
     asPage('<html><head></head><body><div class="acme-sidebar"></div></body></html>');
-    expect((await gatherPageFacts(sidebarProbe)).elements).toEqual([]);
+    expect((await gatherPageFacts(sidebarProbe, true)).elements).toEqual([]);
     asPage('<html><head><meta name="generator" content="AcmeWeb 3"></head><body><div class="acme-sidebar"></div></body></html>');
-    expect((await gatherPageFacts(sidebarProbe)).elements).toEqual([[0, 'div.acme-sidebar']]);
+    expect((await gatherPageFacts(sidebarProbe, true)).elements).toEqual([[0, '<div class="acme-sidebar">', '']]);
   });
 
   it('does not take an element that became a window property through its id for a global', () => {
@@ -234,16 +381,21 @@ describe('the page side reads little, and only what the rules ask', () => {
 describe('what the background trusts from a page', () => {
   it('keeps only answers to what it asked, clipped', () => {
     const raw = {
-      elements: [[0, 'x'.repeat(500)], [99, 'made-up'], ['0', 'str index'], [1]],
+      elements: [[0, 'x'.repeat(500), 'xx'], [99, 'made-up', ''], ['0', 'str index', ''], [1], [1, '<a href="https://acme.example/">', 'not in it']],
       metas: [['generator', 'AcmeWeb'], ['description', 'not asked']],
       cookies: ['acmeid', 'not-asked', 42],
+      document: 'https://shop.example.org/login',
       extra: 'ignored',
     };
     const facts = checkedFacts(raw, probe);
-    expect(facts.elements).toEqual([[0, 'x'.repeat(100)]]);
+    expect(facts.elements).toEqual([
+      [0, 'x'.repeat(100), 'xx'],
+      [1, '<a href="https://acme.example/">', ''],
+    ]);
     expect(facts.metas).toEqual([['generator', 'AcmeWeb']]);
     expect(facts.cookies).toEqual(['acmeid']);
-    for (const junk of [null, 'text', 42, [], { elements: 'no' }]) expect(checkedFacts(junk, probe)).toEqual({ elements: [], metas: [], cookies: [] });
+    expect(facts.document).toBe('https://shop.example.org/login');
+    for (const junk of [null, 'text', 42, [], { elements: 'no' }]) expect(checkedFacts(junk, probe)).toEqual({ elements: [], metas: [], cookies: [], document: '' });
     expect(checkedGlobals(['AcmeWeb', 'AcmeWeb', 'evil', 7], ['AcmeWeb'])).toEqual(['AcmeWeb']);
     expect(checkedGlobals('AcmeWeb', ['AcmeWeb'])).toEqual([]);
   });
@@ -256,22 +408,62 @@ interface Call {
   world?: string;
 }
 
+/**
+ * The browser's webRequest as far as the detector uses it: the listeners it adds are kept, and `request` and
+ * `respond` call them the way Chromium does for a tab's main document (one entry per Set-Cookie header).
+ */
+function fakeWebRequest() {
+  const listeners: Record<string, (details: unknown) => void> = {};
+  const added: unknown[] = [];
+  const event = (name: string) => ({
+    addListener: (fn: (details: unknown) => void, filter: unknown, spec: unknown) => {
+      listeners[name] = fn;
+      added.push([name, filter, spec]);
+    },
+    hasListener: (fn: unknown) => fn === listeners[name],
+  });
+  const extra = { EXTRA_HEADERS: 'extraHeaders' };
+  (fakeBrowser as unknown as { webRequest: unknown }).webRequest = {
+    OnHeadersReceivedOptions: { BLOCKING: 'blocking', RESPONSE_HEADERS: 'responseHeaders', ...extra },
+    OnSendHeadersOptions: { REQUEST_HEADERS: 'requestHeaders', ...extra },
+    onSendHeaders: event('onSendHeaders'),
+    onHeadersReceived: event('onHeadersReceived'),
+  };
+  listenForHeaders();
+  let request = 0;
+  return {
+    added,
+    request(tabId: number, url: string, cookie: string, requestId = String(request + 1)) {
+      listeners.onSendHeaders!({ tabId, frameId: 0, url, requestId, requestHeaders: [{ name: 'Cookie', value: cookie }] });
+    },
+    respond(tabId: number, url: string, headers: [string, string][], statusCode = 200, requestId = String(++request)) {
+      listeners.onHeadersReceived!({ tabId, frameId: 0, url, statusCode, requestId, responseHeaders: headers.map(([name, value]) => ({ name, value })) });
+    },
+  };
+}
+
 describe('the background detector', () => {
   let calls: Call[];
   let granted: boolean;
   let tabId: number;
-  const djangoPage = { elements: [] as [number, string][], metas: [], cookies: ['csrftoken', 'django_language'] };
+  let web: ReturnType<typeof fakeWebRequest>;
+  const djangoPage = { elements: [] as [number, string, string][], metas: [], cookies: ['csrftoken', 'django_language'], document: 'https://shop.example.org/login' };
+  /** What the page side answers: by default a Django page, loaded from /login. */
+  let page: typeof djangoPage;
+  const detected = async (url: string) => (await detectOnPage(tabId, url))?.map((d) => d.id);
 
   beforeEach(async () => {
     calls = [];
     granted = true;
+    page = djangoPage;
     (fakeBrowser.permissions as unknown as { contains: () => Promise<boolean> }).contains = async () => granted;
     (fakeBrowser as unknown as { scripting: unknown }).scripting = {
       executeScript: async (details: Call) => {
         calls.push(details);
-        return [{ result: details.world === 'MAIN' ? [] : djangoPage }];
+        return [{ result: details.world === 'MAIN' ? [] : page }];
       },
     };
+    web = fakeWebRequest();
     tabId = (await fakeBrowser.tabs.create({ url: 'https://shop.example.org/login' })).id!;
   });
 
@@ -283,7 +475,7 @@ describe('the background detector', () => {
   });
 
   it('reads the page at idle in the isolated world and its globals in the main world, and keeps the result for that page', async () => {
-    await saveHeaders(tabId, { url: 'https://shop.example.org/login', headers: [['server', 'gunicorn']] });
+    web.respond(tabId, 'https://shop.example.org/login', [['Server', 'gunicorn'], ['Content-Type', 'text/html']]);
     const found = await detectOnPage(tabId, 'https://shop.example.org/login');
     // Equal scores: by name.
     expect(found!.map((d) => [d.id, d.confidence])).toEqual([
@@ -299,8 +491,84 @@ describe('the background detector', () => {
     expect(badge).toMatchObject({ text: DETECTED_BADGE_TEXT, title: 'Signs of Python: Django, Gunicorn' });
   });
 
-  it('never shows a result on another page: a new URL, a navigation, or headers of an earlier page', async () => {
-    await saveHeaders(tabId, { url: 'https://shop.example.org/old', headers: [['server', 'gunicorn']] });
+  it('reads the names of the cookies the request sends and the response sets, HttpOnly ones too, and never their values', async () => {
+    // Chromium hands Cookie and Set-Cookie only to listeners that ask for extraHeaders.
+    const filter = { urls: ['*://*/*'], types: ['main_frame'] };
+    expect(web.added).toEqual([
+      ['onSendHeaders', filter, ['requestHeaders', 'extraHeaders']],
+      ['onHeadersReceived', filter, ['responseHeaders', 'extraHeaders']],
+    ]);
+    page = { ...djangoPage, cookies: [] };
+    web.respond(tabId, 'https://shop.example.org/login', [
+      ['Set-Cookie', 'csrftoken=t0ps3cret; expires=Thu, 01 Jan 2099 00:00:00 GMT; Path=/; SameSite=Lax'],
+      ['Set-Cookie', 'sessionid=s3ssion; HttpOnly; Path=/'],
+      ['Set-Cookie', 'tracking=abc'],
+    ]);
+    const [django] = (await detectOnPage(tabId, 'https://shop.example.org/login'))!;
+    expect(django!.evidence.map(evidenceText)).toEqual(['cookie csrftoken', 'cookie sessionid']);
+    const session = await fakeBrowser.storage.session.get(null);
+    // No value, no cookie the rules do not know, and not even the address: a digest stands for the document.
+    const responses = JSON.stringify(session[`headers:${tabId}`]);
+    expect(responses).toContain('sessionid');
+    for (const secret of ['t0ps3cret', 's3ssion', 'tracking', 'abc', 'example.org']) expect(responses).not.toContain(secret);
+    expect(JSON.stringify(session)).not.toMatch(/t0ps3cret|s3ssion/);
+    // A later visit: the cookies are only sent, no longer set. Firefox joins Set-Cookie headers into one, a line each.
+    web.request(tabId, 'https://shop.example.org/login', 'tracking=1; sessionid=s3ssion; csrftoken=t0ps3cret');
+    web.respond(tabId, 'https://shop.example.org/login', [['set-cookie', 'other=1\ndjango_language=de; Path=/']]);
+    expect((await detectOnPage(tabId, 'https://shop.example.org/login'))![0]!.evidence.map(evidenceText)).toEqual([
+      'cookie django_language',
+      'cookie csrftoken',
+      'cookie sessionid',
+    ]);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null))).not.toMatch(/t0ps3cret|s3ssion/);
+  });
+
+  it('has the page read its cookie string only when the request and response of its document went by unseen', async () => {
+    const readCookies = () => calls.filter((c) => c.world !== 'MAIN').map((c) => c.args[1]);
+    await detectOnPage(tabId, 'https://shop.example.org/login');
+    web.respond(tabId, 'https://shop.example.org/login', [['Server', 'gunicorn']]);
+    await detectOnPage(tabId, 'https://shop.example.org/login');
+    expect(readCookies()).toEqual([true, false]);
+  });
+
+  it('keeps a document\'s headers when the page rewrites its address, and carries cookies set by a redirect to it', async () => {
+    // Jupyter: the printed link redirects to /tree?token=..., whose page then drops ?token= with the History API.
+    web.respond(tabId, 'http://127.0.0.1:8888/?token=abc', [['Location', '/tree?token=abc'], ['Set-Cookie', '_xsrf=2|x; Path=/'], ['Server', 'TornadoServer/6.2']], 302, 'r1');
+    web.respond(tabId, 'http://127.0.0.1:8888/tree?token=abc', [['Server', 'TornadoServer/6.2']], 200, 'r1');
+    await fakeBrowser.tabs.update(tabId, { url: 'http://127.0.0.1:8888/tree' });
+    page = { ...djangoPage, elements: [], cookies: [], document: 'http://127.0.0.1:8888/tree?token=abc' };
+    const [tornado] = (await detectOnPage(tabId, 'http://127.0.0.1:8888/tree'))!;
+    expect(tornado!.evidence.map(evidenceText)).toEqual(['response header Server: TornadoServer/6.2', 'cookie _xsrf']);
+  });
+
+  it('gives a document back its own headers on back/forward, never those of the page after it', async () => {
+    web.respond(tabId, 'https://a.example.org/', [['Server', 'gunicorn/21.2.0']]);
+    web.respond(tabId, 'https://b.example.org/', [['Server', 'uvicorn']]);
+    page = { ...djangoPage, elements: [], cookies: [], document: 'https://a.example.org/' };
+    await fakeBrowser.tabs.update(tabId, { url: 'https://a.example.org/' });
+    expect(await detected('https://a.example.org/')).toEqual(['gunicorn']);
+    // A new navigation in the same tab: that document's headers only.
+    page = { ...page, document: 'https://b.example.org/' };
+    await fakeBrowser.tabs.update(tabId, { url: 'https://b.example.org/' });
+    expect(await detected('https://b.example.org/')).toEqual(['uvicorn']);
+  });
+
+  it('gives no headers to a document whose response it did not see, even at an address it saw before', async () => {
+    web.respond(tabId, 'https://a.example.org/', [['Server', 'gunicorn']]);
+    web.respond(tabId, 'https://b.example.org/', [['Server', 'uvicorn']]);
+    // A page from the HTTP cache (no response event), after the tab loaded the others.
+    page = { ...djangoPage, elements: [], cookies: [], document: 'https://c.example.org/' };
+    await fakeBrowser.tabs.update(tabId, { url: 'https://c.example.org/' });
+    expect(await detected('https://c.example.org/')).toEqual([]);
+    // Only the last few responses are kept: the sixth pushes out the first.
+    for (const n of [1, 2, 3, 4]) web.respond(tabId, `https://d${n}.example.org/`, [['Server', 'waitress']]);
+    page = { ...page, document: 'https://a.example.org/' };
+    await fakeBrowser.tabs.update(tabId, { url: 'https://a.example.org/' });
+    expect(await detected('https://a.example.org/')).toEqual([]);
+  });
+
+  it('never shows a result on another page: a new URL, or a navigation', async () => {
+    web.respond(tabId, 'https://shop.example.org/old', [['Server', 'gunicorn']]);
     const found = await detectOnPage(tabId, 'https://shop.example.org/login');
     expect(found!.map((d) => d.id)).toEqual(['django']);
     await fakeBrowser.tabs.update(tabId, { url: 'https://shop.example.org/other' });

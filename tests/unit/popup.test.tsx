@@ -6,8 +6,10 @@ import { PopupApp } from '@/components/popup/PopupApp';
 import { packaged } from './helpers/packaged';
 import { getSettings, setSiteEnabled } from '@/data/settings/store';
 import { handleMessage } from '@/entrypoints/background/router';
+import { saveDetections } from '@/entrypoints/background/detection/tab-detections';
+import { djangoOnGunicorn } from '../fixtures/detections';
 
-const self = { url: 'chrome-extension://x/popup.html', id: fakeBrowser.runtime.id };
+const self = { url: fakeBrowser.runtime.getURL('/popup.html'), id: fakeBrowser.runtime.id };
 const ask = (message: unknown) => handleMessage(message, self);
 
 beforeEach(() => {
@@ -68,9 +70,31 @@ describe('the popup', () => {
   it('elsewhere says there is no profile, where to turn detection on, and lists every company', async () => {
     answerAsBackground();
     const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    await saveDetections(tab.id!, { url: 'https://example.org/', detections: djangoOnGunicorn }); // left from before detection went off
     render(<PopupApp tabId={tab.id!} />);
     expect(await screen.findByText('No profile for this site.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Detection settings' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe(`${packaged.companies.length} companies`);
+    // Detection off: nothing of the detection card exists.
+    expect(screen.queryByRole('button', { name: 'Show on page' })).toBeNull();
+  });
+
+  it('with detection on, lists what was found, and "Show on page" puts it in a card on the tab, then closes', async () => {
+    const sent = answerAsBackground();
+    (fakeBrowser.permissions as unknown as { contains: () => Promise<boolean> }).contains = async () => true;
+    const injected: unknown[] = [];
+    (fakeBrowser as unknown as { scripting: unknown }).scripting = {
+      executeScript: async (details: { files?: string[] }) => (injected.push(details), [{ result: true }]),
+    };
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    const tab = await fakeBrowser.tabs.create({ url: 'https://shop.example.org/login' });
+    await saveDetections(tab.id!, { url: 'https://shop.example.org/login', detections: djangoOnGunicorn });
+    render(<PopupApp tabId={tab.id!} />);
+    const report = await screen.findByRole('region', { name: 'Signs of Python on this site' });
+    expect(report.querySelectorAll('h3')).toHaveLength(2);
+    fireEvent.click(screen.getByRole('button', { name: 'Show on page' }));
+    await vi.waitFor(() => expect(close).toHaveBeenCalledOnce());
+    expect(sent.at(-1)).toEqual({ type: 'detection:show', tabId: tab.id });
+    expect(injected.at(-1)).toMatchObject({ target: { tabId: tab.id }, files: ['/detection-card.js'] });
   });
 });

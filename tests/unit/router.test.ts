@@ -93,6 +93,8 @@ describe('malformed messages are rejected with a reason', () => {
     [{ type: 'dataset:ensure', extra: 1 }, /unexpected field "extra"/],
     [{ type: 'site:set-enabled', companyId: 'x'.repeat(500), enabled: true }, /too long/],
     [{ type: 'card:request' }, /unknown message type "card:request"/],
+    [{ type: 'detection:card' }, /unknown message type "detection:card"/],
+    [{ type: 'detection:show', tabId: -1 }, /tabId must not be negative/],
     [{ type: { toString: (): string => 'card:visible' } }, /not a message/],
     [[{ type: 'card:visible' }], /not a message/],
     [{ type: 'x'.repeat(10_000) }, /unknown message type "x{40}"$/],

@@ -42,6 +42,19 @@ describe('ShowCardHere', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('as "Show on page" under what detection found, asks for the detection card instead, and names the same key', async () => {
+    browserAssigns('Alt+Shift+Y');
+    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockResolvedValue({ shown: true });
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    render(<ShowCardHere tabId={5} detections />);
+    await act(async () => undefined);
+    const button = screen.getByRole('button', { name: 'Show on page' });
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toBe('Keyboard shortcut on the page: Alt+Shift+Y');
+    fireEvent.click(button);
+    expect(send).toHaveBeenCalledWith({ type: 'detection:show', tabId: 5 });
+    await vi.waitFor(() => expect(close).toHaveBeenCalledOnce());
+  });
+
   it.each([
     ['the background answers that the card did not reach the page', (send: ReturnType<typeof vi.fn>) => send.mockResolvedValue({ shown: false })],
     ['the background could not answer', (send: ReturnType<typeof vi.fn>) => send.mockRejectedValue(new Error('Could not establish connection'))],

@@ -7,17 +7,28 @@
  * The order: look whether the card is due (records nothing) → the gate (page-gate.ts) says whether the document
  * is a web page and visible → claim the showing → hand the card over. A page that failed to load, or was never
  * shown, spends nothing.
+ *
+ * The detection card (what the detector found on a page without a profile) never comes by itself: only the
+ * keyboard shortcut and the popup's "Show on page" hand it over (cardOnRequest).
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import { CARD_DATA_KEY, type CardRequest, type HandedCard } from '@/data/card/handover';
+import { CARD_DATA_KEY, DETECTIONS_DATA_KEY, type CardRequest, type HandedCard, type HandedDetections } from '@/data/card/handover';
+import { detectionGranted } from '@/data/detection/access';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf } from '@/data/settings/shape';
 import { cardDue, claimCard } from './policy';
 import { companyForHost } from '../lookup';
+import { detectionsFor } from '../detection/tab-detections';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
 
 export const CARD_SCRIPT = '/overlay.js';
+/**
+ * The detection card's own script: what the detector found on a page without a profile, drawn like the card.
+ * Separate from CARD_SCRIPT so that covered pages, which get the card by itself, carry none of it; it only ever
+ * goes to a page because the person asked.
+ */
+export const DETECTION_CARD_SCRIPT = '/detection-card.js';
 
 /**
  * Runs in the page: leaves the card's content for the card script, only in a web page of the host the card is
@@ -25,7 +36,7 @@ export const CARD_SCRIPT = '/overlay.js';
  * through). A card the gate let through goes only to a document the gate saw visible; a card the user asked
  * for goes to any web page of that host.
  */
-function leaveCard(key: string, gateKey: string, pageTypes: string[], host: string, card: HandedCard): boolean {
+function leaveCard(key: string, gateKey: string, pageTypes: string[], host: string, card: { request?: CardRequest }): boolean {
   const world = globalThis as unknown as Record<string, unknown>;
   if (!pageTypes.includes(document.contentType) || location.hostname !== host) return false;
   if (!card.request && world[gateKey] !== 'visible') return false;
@@ -33,25 +44,30 @@ function leaveCard(key: string, gateKey: string, pageTypes: string[], host: stri
   return true;
 }
 
+/** Which card goes where: the profile card's content and script, or the detection card's. */
+type Handover = { key: typeof CARD_DATA_KEY; script: typeof CARD_SCRIPT; content: HandedCard } | { key: typeof DETECTIONS_DATA_KEY; script: typeof DETECTION_CARD_SCRIPT; content: HandedDetections };
+
 /**
- * Hands the card its content (into the extension's isolated world) and then the script that draws it.
+ * Hands a card its content (into the extension's isolated world) and then the script that draws it.
  * Says whether both arrived: the tab may have navigated away or closed in the meantime.
  */
-async function handCard(tabId: number, host: string, card: HandedCard): Promise<boolean> {
+async function handOver(tabId: number, host: string, { key, script, content }: Handover): Promise<boolean> {
   try {
     const [left] = await browser.scripting.executeScript({
       target: { tabId },
       func: leaveCard,
-      args: [CARD_DATA_KEY, GATE_KEY, WEB_PAGE_TYPES, host, card],
+      args: [key, GATE_KEY, WEB_PAGE_TYPES, host, content],
       injectImmediately: true,
     });
     if (left?.result !== true) return false;
-    await browser.scripting.executeScript({ target: { tabId }, files: [CARD_SCRIPT], injectImmediately: true });
+    await browser.scripting.executeScript({ target: { tabId }, files: [script], injectImmediately: true });
     return true;
   } catch {
     return false;
   }
 }
+
+const handCard = (tabId: number, host: string, card: HandedCard) => handOver(tabId, host, { key: CARD_DATA_KEY, script: CARD_SCRIPT, content: card });
 
 /**
  * The page in the tab is visible now: claims the showing and draws the card, or gives the showing back if the
@@ -89,27 +105,53 @@ export async function offerCardToOpenTabs(): Promise<void> {
   await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : offerCard(tab.id, tab.url))));
 }
 
+/** Which card a request is for: the profile's ("Show the card here"), the detector's ("Show on page"), or whichever the page has (the shortcut). */
+type Wanted = 'profile' | 'detections' | 'either';
+
+/**
+ * What the detector found on the page the tab shows now, when detection is on and found something; else null.
+ * Without detection's access to all sites there is nothing: its findings went when the access did, and the tab's
+ * URL on an uncovered site is not even visible.
+ */
+async function detectionsToShow(tabId: number, url: string): Promise<HandedDetections['detections'] | null> {
+  if (!(await detectionGranted())) return null;
+  const detections = await detectionsFor(tabId, url);
+  return detections?.length ? detections : null;
+}
+
 /**
  * A card the user asked for on this tab, whatever the settings say (turned off, already shown, set to never):
  * `toggle` (the keyboard shortcut) hides the card if it is showing and shows it otherwise; `show` (the popup's
- * "Show the card here") shows it. Says whether the card script ran in the page: not on a page no profile covers,
- * nor where no card belongs (an SVG or a PDF) or no extension may run (an error page, the browser's web store).
+ * buttons) shows it. On a covered page that is the profile's card; on any other page, the detection card, if
+ * detection is on and found signs of Python there. Says whether the card script ran in the page: not on a page
+ * with neither, nor where no card belongs (an SVG or a PDF) or no extension may run (an error page, the
+ * browser's web store).
  */
-async function cardOnRequest(tabId: number, url: string | undefined, request: CardRequest): Promise<boolean> {
+async function cardOnRequest(tabId: number, url: string | undefined, request: CardRequest, wanted: Wanted): Promise<boolean> {
   const host = hostnameOfUrl(url);
-  const company = host ? await companyForHost(host) : null;
-  if (!host || !company) return false;
-  return handCard(tabId, host, { show: true, company, behaviour: behaviourOf(await getSettings()), request });
+  if (!host || !url) return false;
+  const company = await companyForHost(host);
+  if (company) return wanted !== 'detections' && handCard(tabId, host, { show: true, company, behaviour: behaviourOf(await getSettings()), request });
+  const detections = wanted === 'profile' ? null : await detectionsToShow(tabId, url);
+  if (!detections) return false;
+  const content = { detections, behaviour: behaviourOf(await getSettings()), request };
+  return handOver(tabId, host, { key: DETECTIONS_DATA_KEY, script: DETECTION_CARD_SCRIPT, content });
 }
 
-/** The keyboard shortcut (TOGGLE_COMMAND), for the tab it was pressed in. */
-export const toggleCard = (tabId: number, url: string | undefined) => cardOnRequest(tabId, url, 'toggle');
+/** The keyboard shortcut (TOGGLE_COMMAND), for the tab it was pressed in: the card the page has, if any. */
+export const toggleCard = (tabId: number, url: string | undefined) => cardOnRequest(tabId, url, 'toggle', 'either');
 
 /**
- * The popup's "Show the card here" for a tab. The page is whatever the tab shows now, read from the browser,
- * never a hostname the popup claims.
+ * A card the popup asked for on a tab. The page is whatever the tab shows now, read from the browser, never a
+ * hostname the popup claims.
  */
-export async function showCardOnTab(tabId: number): Promise<boolean> {
+async function showOnTab(tabId: number, wanted: Exclude<Wanted, 'either'>): Promise<boolean> {
   const tab = await browser.tabs.get(tabId).catch(() => undefined); // closed meanwhile
-  return tab ? cardOnRequest(tabId, tab.url, 'show') : false;
+  return tab ? cardOnRequest(tabId, tab.url, 'show', wanted) : false;
 }
+
+/** The popup's "Show the card here", on a covered tab. */
+export const showCardOnTab = (tabId: number) => showOnTab(tabId, 'profile');
+
+/** The popup's "Show on page" under what the detector found on the tab's page. */
+export const showDetectionsOnTab = (tabId: number) => showOnTab(tabId, 'detections');

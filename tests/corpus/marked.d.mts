@@ -1,0 +1,3 @@
+export const MARK: string;
+export function markedPids(mark: string): number[];
+export function signalMarked(mark: string, signal: NodeJS.Signals): number;
