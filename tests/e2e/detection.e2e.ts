@@ -17,7 +17,7 @@ import { violations } from './axe';
 import { DETECTION_ORIGINS } from '../../data/detection/origins';
 import { assignedKey, focused } from './card-keyboard';
 import { allowDetection, DETECTION_SWITCH, detectionGranted, switchDetection } from './detection-grant';
-import { card, extensionPage, launchExtension, setSettings, tabIdOf, type Harness } from './harness';
+import { card, extensionPage, launchExtension, madeByPage, setSettings, tabIdOf, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 import { waitFor } from './wait-until';
 
@@ -80,13 +80,7 @@ async function routeFixtures() {
     const fixture = served.get(request.url());
     if (fixture) return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: fixture.html, headers: fixture.headers });
     if (request.isNavigationRequest()) return route.fallback();
-    let fromPage = false;
-    try {
-      fromPage = /^https?:/.test(request.frame().url());
-    } catch {
-      // a worker's request has no frame: not a page's
-    }
-    if (!fromPage) extensionRequests.push(request.url());
+    if (!madeByPage(request)) extensionRequests.push(request.url());
     return route.abort();
   });
 }

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadValidProfiles } from '../../data/build/profile-files';
 import { DEFAULT_SETTINGS } from '../../data/settings/shape';
@@ -183,6 +183,18 @@ export async function tabIdOf(h: Harness, page: Page): Promise<number> {
   const id = await h.worker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
   if (id === undefined) throw new Error(`No tab found for ${url}`);
   return id;
+}
+
+/**
+ * Whether a routed request came from a web page (its frame has an http(s) address), and not from the extension:
+ * the privacy checks count every other request as the extension's. A service worker's request has no frame.
+ */
+export function madeByPage(request: Request): boolean {
+  try {
+    return /^https?:/.test(request.frame().url());
+  } catch {
+    return false;
+  }
 }
 
 export const extensionPage = (h: Harness, path: string) => `chrome-extension://${h.extensionId}/${path}`;

@@ -17,7 +17,7 @@ import { CORPUS, type CorpusPage, type CorpusServer } from '../corpus/corpus';
 import { debianVersion } from '../corpus/processes';
 import { RECIPES, startRecipe, type Recipe, type RunningServer } from '../corpus/servers';
 import { turnDetectionOn } from './detection-grant';
-import { extensionPage, launchExtension, setSettings, tabIdOf, type Harness } from './harness';
+import { extensionPage, launchExtension, madeByPage, setSettings, tabIdOf, type Harness } from './harness';
 import { startVirtualDisplay, type VirtualDisplay } from './virtual-display';
 
 let h: Harness;
@@ -39,13 +39,7 @@ async function launch(): Promise<Harness> {
     offLoopback,
     (route) => {
       const request = route.request();
-      let fromPage = false;
-      try {
-        fromPage = /^https?:/.test(request.frame().url());
-      } catch {
-        // a worker's request has no frame: not a page's
-      }
-      if (!fromPage) extensionRequests.push(request.url());
+      if (!madeByPage(request)) extensionRequests.push(request.url());
       return route.abort();
     },
   );
