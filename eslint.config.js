@@ -29,7 +29,7 @@ const VOCABULARY = ['./data/profiles', './data/detection', './data/settings', '.
 // components. A page must never get the profile database or the dataset (the page would own them), nor build-time
 // code; and the card's size budget leaves no room for the polyfill, the storage library or a validation library
 // (tests/e2e/package-budgets.e2e.ts).
-const PAGE_SIDE = ['./entrypoints/overlay', './entrypoints/detection-card', './components/card'];
+const PAGE_SIDE = ['./entrypoints/overlay', './entrypoints/overlay-more', './entrypoints/detection-card', './components/card'];
 
 const zones = [
   {

@@ -39,16 +39,3 @@ export function domainSummary(domains: readonly string[]): string {
   if (!first) return '';
   return rest.length ? t('domainsMore', first, rest.length) : first;
 }
-
-/**
- * How old the profile's claims are: the years its sources span and when it was last reviewed, e.g.
- * "Sources from 2012 to 2024 · reviewed December 2026" (one year said once when they agree).
- */
-export function freshness({ sources, reviewed }: Pick<CompanyProfile, 'sources' | 'reviewed'>): string {
-  const years = sources.map((s) => s.year);
-  const [from, to] = [Math.min(...years), Math.max(...years)];
-  const when = new Intl.DateTimeFormat(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${reviewed}T00:00:00Z`),
-  );
-  return from === to ? t('freshnessOneYear', String(from), when) : t('freshness', String(from), String(to), when);
-}

@@ -6,11 +6,10 @@ import { evidenceFrame, evidenceParts } from '@/components/shared/evidence-text'
 import type { Detection, Evidence } from '@/data/detection/types';
 import { categoryLabel } from '@/data/i18n/labels';
 import { t } from '@/data/i18n/translate';
-import type { FrameContent } from './card-frame';
 import { el } from './dom';
 
 /** The toolbar badge's mark for signs of Python, so the card's tab is never taken for a profile's. */
-const DETECTED_MARK = 'Py?';
+export const DETECTED_MARK = 'Py?';
 const HEADING_ID = 'python-inside-heading';
 
 /** As the popup draws it: the frame, the code, and in it the part the rule looked for marked. */
@@ -41,11 +40,10 @@ function technology(detection: Detection): HTMLLIElement {
 }
 
 /** The card for what was found: named as the toolbar button's tooltip names it ("Signs of Python: Django, Gunicorn"). */
-export function detectionContent(detections: readonly Detection[]): FrameContent {
+export function detectionContent(detections: readonly Detection[]): { label: string; tabName: string; body: HTMLElement } {
   const names = detections.map((d) => d.name).join(', ');
   return {
     label: t('badgeDetected', names),
-    mark: DETECTED_MARK,
     tabName: names,
     body: el(
       'article',

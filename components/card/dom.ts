@@ -1,20 +1,27 @@
 /**
- * Building the card's elements with the DOM API alone: no framework to bundle and no markup parsed (text goes in
- * as text nodes), for the parts of the card that are drawn without Preact (card-frame.ts).
+ * Elements for the in-page card without a UI framework. Text always goes in as text nodes, never parsed as
+ * markup, so a profile's words can never become HTML; attributes are set one by one, listeners added by name.
  */
-type Attributes = Record<string, string | undefined>;
+export type Child = Node | string | null | undefined | false;
+type Value = string | number | boolean | null | undefined;
+type Props = Record<string, Value | ((event: Event) => void)>;
 
-/** An element with its attributes (undefined ones left out) and children, text as text. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Attributes = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+/**
+ * `<tag>` with its props (`class`, any attribute, `onclick`-style listeners; null, undefined and false leave an
+ * attribute out, true sets it empty) and children, in order.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props?: Props | null, ...children: Child[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) if (value !== undefined) node.setAttribute(name, value);
-  node.append(...children);
+  for (const key in props) {
+    const value = props[key];
+    if (typeof value === 'function') node.addEventListener(key.slice(2), value);
+    else if (value != null && value !== false) node.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(node, children);
   return node;
 }
 
-/** A button (never a form's submit) that calls `onClick`. */
-export function button(attributes: Attributes, onClick: () => void, ...children: (Node | string)[]): HTMLButtonElement {
-  const node = el('button', { type: 'button', ...attributes }, ...children);
-  node.addEventListener('click', onClick);
-  return node;
+/** Appends the children that are something (a node or text). */
+export function append(parent: ParentNode, children: readonly Child[]): void {
+  for (const child of children) if (child) parent.append(child);
 }

@@ -9,7 +9,9 @@
 export function followModalDialogs(host: Element, moveTo: (parent: Element) => void): () => void {
   const root = document.documentElement;
   /** The open modal dialogs, the last opened last: only the last one's subtree is not inert. */
-  const modals: Element[] = [...document.querySelectorAll('dialog:modal')];
+  // The tag's own collection, filtered, rather than a selector query with a pseudo-class, which matches every
+  // element of the document (0.4 ms of the page's time on the bench's large page).
+  const modals: Element[] = [...document.getElementsByTagName('dialog')].filter((dialog) => dialog.matches(':modal'));
   const addModal = (el: Element) => el.localName === 'dialog' && el.matches(':modal') && !modals.includes(el) && modals.push(el);
 
   // While the card is in a dialog, the page may remove that dialog (and the card with it) without closing it.

@@ -15,8 +15,39 @@ export type CardVerdict =
   | { show: true; company: CompanyProfile; behaviour: Behaviour }
   | { show: false; reason: 'not-covered' | 'disabled' | 'never' | 'already-shown' };
 
-/** What the card script finds: the verdict, and whether the person asked for the card (`request`). */
-export type HandedCard = CardVerdict & { request?: CardRequest };
+/**
+ * The card's words in the reader's language, made by the background (data/i18n/card-words.ts): the messages its
+ * scripts use, with substitutions still to fill, and the month its profile was last reviewed ("December 2026").
+ */
+export interface CardWords {
+  messages: Record<string, string>;
+  reviewed: string;
+  digest: DigestWords;
+}
+
+/**
+ * The digest's lines that would otherwise be worked out in the page from the whole profile (its areas, tools,
+ * sources and their years), worded by the background: what the card script does not carry, every showing of
+ * the card does not fetch and compile.
+ */
+export interface DigestWords {
+  /** The areas of its uses, in the card's order: "Web backend, Machine learning". */
+  areas: string;
+  /** Every tool its uses name, once each, in order. */
+  tools: string[];
+  /** "2 from Acme itself, 1 third-party" */
+  sources: string;
+  /** "Sources from 2020 to 2021 · reviewed November 2026" */
+  freshness: string;
+  /** "Show all 3 uses and 2 sources" */
+  showAll: string;
+}
+
+/**
+ * What the card script finds: the verdict, whether the person asked for the card (`request`), and, with a card to
+ * show, its words.
+ */
+export type HandedCard = ((CardVerdict & { show: false }) | (CardVerdict & { show: true; words: CardWords })) & { request?: CardRequest };
 
 /** Where the card script finds it: a global of the extension's isolated world, which pages cannot see. */
 export const CARD_DATA_KEY = '__pythonInsideCard';

@@ -7,7 +7,7 @@ import type { TechCategory } from '../detection/rule-schema';
 import type { SourceKind } from '../profiles/source-kinds';
 import { t, type MessageKey } from './translate';
 
-const AREA_MESSAGE: Record<Area, MessageKey> = {
+export const AREA_MESSAGE: Record<Area, MessageKey> = {
   'web-backend': 'areaWebBackend',
   'machine-learning': 'areaMachineLearning',
   data: 'areaData',
@@ -20,7 +20,7 @@ const AREA_MESSAGE: Record<Area, MessageKey> = {
 /** The area's name in the browser's language (AREA_LABELS stays English: search matches both). */
 export const areaLabel = (area: Area): string => t(AREA_MESSAGE[area]);
 
-const KIND_MESSAGES: Record<SourceKind, [MessageKey, MessageKey]> = {
+export const KIND_MESSAGES: Record<SourceKind, [MessageKey, MessageKey]> = {
   'engineering-blog': ['kindBlogTag', 'kindBlog'],
   talk: ['kindTalkTag', 'kindTalk'],
   repository: ['kindRepositoryTag', 'kindRepository'],

@@ -1,4 +1,4 @@
-/** askBackground for the extension's own pages (popup, options, browse), over the polyfill they load. */
+/** askBackground for the extension's own pages (options, browse, the popup's lists), over the polyfill they load. */
 import { browser } from 'wxt/browser';
 import { clientOver } from './client';
 

@@ -1,4 +1,4 @@
-/** askBackground for the card in a web page, over the browser's own global (see browser/extension-global.ts). */
+/** askBackground for the card in a web page and the popup's first view, over the browser's own global (see browser/extension-global.ts). */
 import { pageApi } from '../browser/extension-global';
 import { clientOver } from './client';
 

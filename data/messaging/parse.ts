@@ -20,6 +20,7 @@ const MessageSchema = v.variant(
     v.strictObject({ type: v.literal('dataset:ensure') }),
     v.strictObject({ type: v.literal('dataset:companies') }),
     v.strictObject({ type: v.literal('options:open') }),
+    v.strictObject({ type: v.literal('card:more') }),
     v.strictObject({ type: v.literal('popup:open'), tabId: v.nullable(TAB_ID) }),
     v.strictObject({ type: v.literal('detection:for-tab'), tabId: TAB_ID }),
     v.strictObject({ type: v.literal('card:show'), tabId: TAB_ID }),

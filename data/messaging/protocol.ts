@@ -16,7 +16,9 @@ export type Message =
   | { type: 'dataset:companies' }
   /** Card → background: open the options page (a content script cannot). */
   | { type: 'options:open' }
-  /** Popup → background: everything the popup shows about a tab (or no tab), in one answer. */
+  /** Card → background: inject the rest of the card (the full profile, the note after "Don't show") into its frame. */
+  | { type: 'card:more' }
+  /** Popup → background: the tab's company, or what the detector found there, in one answer. */
   | { type: 'popup:open'; tabId: number | null }
   /** → background: what the detector found on this tab's current page (the popup has it in popup:open). */
   | { type: 'detection:for-tab'; tabId: number }
@@ -35,12 +37,15 @@ export interface TabDetectionResponse {
   detections: Detection[] | null;
 }
 
-/** What the popup shows, for the tab it was opened for. */
+/**
+ * What the popup shows about the tab it was opened for, in one message. The popup reads the rest itself: the
+ * settings (whether the company's card is on) and, only when its search is shown, every profile (IndexedDB).
+ */
 export interface PopupView {
-  /** Every profile, by name, for the popup's search. */
-  companies: CompanyProfile[];
-  /** The company whose site the tab shows and whether its card is on; null on any other page, or without a tab. */
-  company: { profile: CompanyProfile; tabId: number; enabled: boolean } | null;
+  /** The tab it is about: the one the popup named, or its window's active tab; null without one. */
+  tabId: number | null;
+  /** The company whose site the tab shows; null on any other page, or without a tab. */
+  company: CompanyProfile | null;
   /** On a page without a profile, what the detector says about it; null without a tab. */
   detection: TabDetectionResponse | null;
 }
@@ -52,6 +57,8 @@ export interface ResponseFor {
   'dataset:ensure': { version: string; problem: string | null };
   'dataset:companies': { version: string; companies: CompanyProfile[]; problem: string | null };
   'options:open': { ok: true };
+  /** `injected`: the rest of the card ran in the card's frame (false: the sender is not a card in a tab). */
+  'card:more': { injected: boolean };
   'popup:open': PopupView;
   'detection:for-tab': TabDetectionResponse;
   /** `shown`: the card is on the tab's page now (false: the tab is gone, not covered, or refuses extensions). */

@@ -5,6 +5,7 @@
  * the card script can read a change event without bundling one.
  */
 import { isId } from '../profiles/ids';
+import { SETTINGS_AREA, SETTINGS_KEY } from './location';
 
 export const SHOW_MODES = ['every-load', 'once-per-session', 'never'] as const;
 export const POSITIONS = ['bottom-right', 'bottom-left', 'top-right', 'top-left'] as const;
@@ -31,9 +32,6 @@ export interface Settings {
   theme: Theme;
 }
 
-/** Where the settings live: one item in storage.sync, so they follow the person to their other devices. */
-export const SETTINGS_AREA = 'sync';
-export const SETTINGS_KEY = 'settings';
 /** 2 added makeRoomBy and theme (and made 10 s the default time, the card shrinking to a tab rather than closing). */
 export const SETTINGS_VERSION = 2;
 

@@ -1,11 +1,10 @@
 /** The settings item in storage.sync (versioned, with migrations) and the operations every context uses. */
 import { storage } from 'wxt/utils/storage';
+import { SETTINGS_AREA, SETTINGS_KEY } from './location';
 import {
   DEFAULT_SETTINGS,
   repairSettings,
   sameSettings,
-  SETTINGS_AREA,
-  SETTINGS_KEY,
   SETTINGS_MIGRATIONS,
   SETTINGS_VERSION,
   withSitesEnabled,

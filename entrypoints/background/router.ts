@@ -4,7 +4,7 @@ import { hostnameOfUrl } from '@/data/profiles/match';
 import type { Message, ResponseFor } from '@/data/messaging/protocol';
 import { parseMessage } from '@/data/messaging/parse';
 import { setSiteEnabled } from '@/data/settings/store';
-import { showCardNow, showCardOnTab, showDetectionsOnTab } from './card/injection';
+import { injectCardMore, showCardNow, showCardOnTab, showDetectionsOnTab } from './card/injection';
 import { detectionForTab } from './detection/tab-detections';
 import { databaseProblem, prepareDatabase, profileLookup } from './lookup';
 import { popupView } from './popup';
@@ -19,6 +19,16 @@ async function cardVisible(sender: Sender): Promise<{ shown: boolean }> {
   const tabId = sender.tab?.id;
   if (tabId === undefined || sender.frameId !== 0) return { shown: false };
   return { shown: await showCardNow(tabId, hostnameOfUrl(sender.url ?? sender.tab?.url)) };
+}
+
+/**
+ * The rest of the card goes only to the frame of the card that asked, in a web page's tab (the card is a content
+ * script: its sender has a tab and a frame, never an extension page's URL).
+ */
+async function cardMore(sender: Sender): Promise<{ injected: boolean }> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined || sender.frameId === undefined || sender.url?.startsWith(browser.runtime.getURL('/'))) return { injected: false };
+  return { injected: await injectCardMore(tabId, sender.frameId) };
 }
 
 /**
@@ -43,6 +53,8 @@ async function answer(message: Message, sender: Sender): Promise<ResponseFor[Mes
     case 'options:open':
       await browser.runtime.openOptionsPage();
       return { ok: true };
+    case 'card:more':
+      return cardMore(sender);
     case 'popup:open':
       return popupView(message.tabId);
     case 'detection:for-tab':

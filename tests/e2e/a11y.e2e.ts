@@ -2,7 +2,7 @@
 // card, in the light and the dark theme.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { violations } from './axe';
-import { card, extensionPage, setSettings, tabIdOf, useExtension, type Harness } from './harness';
+import { card, extensionPage, setSettings, showFullProfile, tabIdOf, useExtension, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -32,7 +32,7 @@ describe.each(['light', 'dark'] as const)('%s theme', (scheme) => {
     const page = await open('https://www.youtube.com/');
     await expect.poll(() => card(page, 'YouTube').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await violations(page, 'python-inside')).toEqual([]);
-    await card(page, 'YouTube').getByRole('button', { name: /^Show all/ }).click();
+    await showFullProfile(card(page, 'YouTube'));
     expect(await violations(page, 'python-inside')).toEqual([]);
     await card(page, 'YouTube').getByRole('button', { name: 'Shrink to a tab' }).click();
     await expect.poll(() => card(page, 'YouTube').getByRole('button', { name: 'YouTube' }).isVisible()).toBe(true);

@@ -1,7 +1,7 @@
 // The in-page card in real Chromium, on routed copies of the covered sites.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { card, extensionPage, PROFILES, setSettings, tabIdOf, useExtension, type Harness } from './harness';
+import { card, extensionPage, PROFILES, setSettings, showFullProfile, tabIdOf, useExtension, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -41,7 +41,7 @@ describe('the card appears on covered sites', () => {
     expect(await region.getByRole('button', { name: "Don't show on this site" }).isVisible()).toBe(true);
     // It opens as a digest; everything, sources included, is one button away.
     expect(await region.locator('.pi-sources').count()).toBe(0);
-    await region.getByRole('button', { name: /^Show all \d+ uses and \d+ sources$/ }).click();
+    await showFullProfile(region, (button) => button.filter({ hasText: /^Show all \d+ uses and \d+ sources$/ }).click());
     // Sources open in a new tab without handing the site a reference to the page.
     const links = region.locator('.pi-sources a');
     expect(await links.count()).toBeGreaterThan(0);
@@ -242,7 +242,7 @@ describe('above a modal dialog of the page', () => {
     await expect.poll(() => region.isVisible(), { timeout: 10_000 }).toBe(true);
     await page.evaluate(() => document.querySelector('dialog')!.close());
     expect(await page.evaluate(() => document.querySelector('python-inside')?.parentElement?.tagName)).toBe('HTML');
-    await mouseClick(page, region.getByRole('button', { name: /^Show all/ }));
+    await showFullProfile(region, (button) => mouseClick(page, button));
     expect(await region.locator('.pi-sources').count()).toBe(1);
     // A second modal dialog later: reachable again.
     await showModal();
@@ -335,7 +335,7 @@ describe('placement under page zoom and in small windows', () => {
       const region = card(page, 'Google');
       await expect.poll(() => region.isVisible(), { timeout: 10_000 }).toBe(true);
       await expectReachable(region);
-      await region.getByRole('button', { name: /^Show all/ }).click();
+      await showFullProfile(region);
       await expectReachable(region);
       const { box, inside } = await inViewport(page, region);
       expect(inside, `${position} ${JSON.stringify(box)}`).toBe(true);
@@ -355,7 +355,7 @@ describe('placement under page zoom and in small windows', () => {
     const tab = await tabIdOf(h, page);
     await h.worker.evaluate((tabId) => chrome.tabs.setZoom(tabId, 3), tab);
     await expect.poll(() => page.evaluate(() => Math.floor(innerWidth))).toBe(426);
-    await region.getByRole('button', { name: /^Show all/ }).click();
+    await showFullProfile(region);
     for (const part of [region.getByRole('heading', { level: 2 }), region.getByRole('button', { name: 'Close' })]) {
       const box = await part.evaluate((el) => el.getBoundingClientRect().toJSON() as DOMRect);
       const [w, h] = await page.evaluate(() => [innerWidth, innerHeight]);

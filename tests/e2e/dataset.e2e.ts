@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AREA_LABELS, AREAS } from '../../data/profiles/areas';
 import type { CompanyProfile } from '../../data/profiles/schema';
-import { PROFILES, card, extensionPage, useExtension, type Harness } from './harness';
+import { PROFILES, card, extensionPage, showFullProfile, useExtension, type Harness } from './harness';
 
 const harness = useExtension();
 let h: Harness;
@@ -32,7 +32,7 @@ describe('the card on an alternative domain of every company', () => {
       new RegExp(`^Sources from ${from}${from === to ? '' : ` to ${to}`} · reviewed [A-Z][a-z]+ \\d{4}$`),
     );
     // Every source shows how strong it is: the company's own word or a third party's.
-    await region.getByRole('button', { name: /^Show all/ }).click();
+    await showFullProfile(region);
     const kinds = await region.locator('.pi-sources li .pi-kind').allTextContents();
     expect(kinds.length).toBe(profile.sources.length);
     for (const kind of kinds) expect(['Own blog', 'Own talk', 'Own code', 'Own docs', 'Third party']).toContain(kind);

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page, type Request, type Worker } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { loadValidProfiles } from '../../data/build/profile-files';
 import { DEFAULT_SETTINGS } from '../../data/settings/shape';
@@ -200,6 +200,15 @@ export function madeByPage(request: Request): boolean {
 export const extensionPage = (h: Harness, path: string) => `chrome-extension://${h.extensionId}/${path}`;
 
 export const card = (page: Page, companyName: string) => page.getByRole('region', { name: `Python at ${companyName}` });
+
+/**
+ * Presses the card's "Show all" (a click, unless `press` says how) and waits for the full profile: a second script
+ * brings it, injected by the background only when the reader asks (components/card/full-profile.ts).
+ */
+export async function showFullProfile(region: Locator, press = (button: Locator) => button.click()): Promise<void> {
+  await press(region.getByRole('button', { name: /^Show all/ }));
+  await region.locator('.pi-sources').waitFor({ state: 'attached' });
+}
 
 /**
  * One browser per test file, started before its tests and closed after; before each test, default settings

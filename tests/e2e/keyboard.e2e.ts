@@ -51,11 +51,12 @@ describe('keyboard', () => {
     // ...and the page's own controls come round again.
     expect(stops.slice(leaves).some((s) => s.where === 'page:site-search')).toBe(true);
 
-    // Enter on "Show all" opens everything and keeps focus in the card; Escape then closes it.
+    // Enter on "Show all" opens everything and keeps focus in the card: on the button until the full profile (the
+    // card's second script) is there, then on it; Escape then closes it.
     await page.locator('#site-search').focus();
     while (!(await focused(page)).where.startsWith('card:Show all')) await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    expect((await focused(page)).where).toMatch(/^card:All about Reddit/);
+    await expect.poll(async () => (await focused(page)).where).toMatch(/^card:All about Reddit/);
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator('python-inside').count()).toBe(0);
   });

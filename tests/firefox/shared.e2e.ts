@@ -24,6 +24,7 @@ describe('Firefox', () => {
   it('popup: "Show the card here" brings the card onto its tab', () => scenarios.popupShowsTheCardHere(driver));
   it('the card stays reachable above a modal dialog of the page', () => scenarios.cardAboveModalDialog(driver));
   it('the card shrinks to a tab at the side and opens again', () => scenarios.cardShrinksToATab(driver));
+  it('"Show all" brings the full profile into the card', () => scenarios.cardShowsTheFullProfile(driver));
   it("CSS zoom on the page's <html> does not move the card out of the window", () => scenarios.cardUnderPageZoom(driver));
   it('the card matches a dark page', () => scenarios.cardMatchesADarkPage(driver));
 });

@@ -344,6 +344,32 @@ export const scenarios = {
     await tab.close();
   },
 
+  /**
+   * "Show all" with the real mouse: the full profile, which a second script brings only now, replaces the digest
+   * with every source, and focus stays in the card, on the part that holds it.
+   */
+  async cardShowsTheFullProfile(d: Driver) {
+    await setSettings(d, {});
+    const tab = await d.openTab();
+    await tab.goto('https://www.spotify.com/');
+    await waitFor(() => cardName(tab), (n) => n === 'Python at Spotify', 'card');
+    const count = (selector: string) =>
+      tab.evaluate((sel) => document.querySelector('python-inside, [data-python-inside]')!.shadowRoot!.querySelectorAll(sel).length, selector);
+    expect(await count('.pi-sources')).toBe(0);
+    const showAll = await tab.evaluate(() => {
+      const root = document.querySelector('python-inside, [data-python-inside]')!.shadowRoot!;
+      return [...root.querySelectorAll('button')].map((b) => b.textContent!.trim()).find((text) => text.startsWith('Show all')) ?? '';
+    }, null);
+    const [, uses, sources] = /^Show all (\d+) uses and (\d+) sources$/.exec(showAll) ?? [];
+    expect(sources, showAll).toBeDefined();
+    await clickInCard(tab, showAll);
+    await waitFor(() => count('.pi-sources li'), (n) => n === Number(sources), 'every source');
+    expect(await count('.pi-use')).toBe(Number(uses));
+    const focus = await tab.evaluate(() => document.querySelector('python-inside, [data-python-inside]')!.shadowRoot!.activeElement?.getAttribute('aria-label'), null);
+    expect(focus).toBe('All about Spotify');
+    await tab.close();
+  },
+
   /** CSS zoom on the page's <html> does not grow the card out of the window. */
   async cardUnderPageZoom(d: Driver) {
     await setSettings(d, {});

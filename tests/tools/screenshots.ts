@@ -2,7 +2,7 @@
 // screenshots to docs/screenshots/: the card on a covered site (light and dark), the popup, options and the grid.
 import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { card, extensionPage, launchExtension, setSettings, tabIdOf } from '../e2e/harness';
+import { card, extensionPage, launchExtension, setSettings, showFullProfile, tabIdOf } from '../e2e/harness';
 
 const OUT = 'docs/screenshots';
 mkdirSync(OUT, { recursive: true });
@@ -33,7 +33,7 @@ try {
     await card(page, 'YouTube').waitFor();
     await shot(page, `card-${scheme}`);
     if (scheme === 'light') {
-      await card(page, 'YouTube').getByRole('button', { name: /^Show all/ }).click();
+      await showFullProfile(card(page, 'YouTube'));
       await shot(page, 'card-all-light');
     }
     await page.close();

@@ -1,16 +1,13 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
 import { CompanyBrowser } from '@/components/popup/CompanyBrowser';
 import { CompanyCard } from '@/components/card/CompanyCard';
-import { OverlayCard } from '@/components/card/OverlayCard';
 import { SiteList } from '@/components/options/SiteList';
 import { DetectionReport } from '@/components/popup/DetectionReport';
 import type { Detection } from '@/data/detection/types';
-import { DEFAULT_SETTINGS, type Behaviour } from '@/data/settings/shape';
+import { DEFAULT_SETTINGS } from '@/data/settings/shape';
 import { withToolLinks } from '@/data/profiles/tool-links';
 import { acme, fixtureTools, globex } from '../fixtures/profiles';
-
-afterEach(() => vi.useRealTimers());
 
 describe('CompanyCard', () => {
   it('shows the company, its uses grouped by area in a fixed order, tools, languages and numbered sources', () => {
@@ -55,155 +52,6 @@ describe('CompanyCard', () => {
     expect(container.querySelector('img')).toBeNull();
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
   });
-});
-
-describe('OverlayCard', () => {
-  const setup = (autoHideSeconds = 0, behaviour: Partial<Behaviour> = {}, scheme: 'light' | 'dark' | null = null) => {
-    const onClose = vi.fn();
-    const onSetSiteEnabled = vi.fn(() => Promise.resolve());
-    const onOpenOptions = vi.fn();
-    render(
-      <OverlayCard
-        company={acme}
-        behaviour={{ position: 'bottom-right', autoHideSeconds, makeRoomBy: 'close', theme: 'system', ...behaviour }}
-        scheme={scheme}
-        onClose={onClose}
-        onSetSiteEnabled={onSetSiteEnabled}
-        onOpenOptions={onOpenOptions}
-      />,
-    );
-    return { onClose, onSetSiteEnabled, onOpenOptions, region: screen.getByRole('region', { name: 'Python at Acme' }) };
-  };
-
-  it('is a landmark named "Python at {name}" with Close and "Don\'t show on this site"', () => {
-    const { region, onClose } = setup();
-    expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe('Acme');
-    fireEvent.click(within(region).getByRole('button', { name: 'Close' }));
-    expect(onClose).toHaveBeenCalledOnce();
-    expect(within(region).getByRole('button', { name: "Don't show on this site" })).toBeTruthy();
-  });
-
-  it('opens with a digest (summary, areas, tools, how it is sourced) and shows everything on request', () => {
-    const { region } = setup();
-    expect(within(region).getByText('Acme runs its storefront on Python.')).toBeTruthy();
-    expect(within(region).getByText('Web backend, Machine learning', { exact: false })).toBeTruthy();
-    expect(within(region).getByRole('list', { name: 'Tools' }).textContent).toBe('DjangoCeleryPyTorchFlask');
-    expect(within(region).getByText(/2 from Acme itself/)).toBeTruthy();
-    expect(within(region).queryByRole('region', { name: 'Sources' })).toBeNull();
-
-    fireEvent.click(within(region).getByRole('button', { name: 'Show all 3 uses and 2 sources' }));
-    const sources = within(region).getByRole('region', { name: 'Sources' });
-    expect(within(sources).getAllByRole('link').map((a) => a.textContent)).toEqual(['How Acme uses Django', 'ML at Acme']);
-    expect(document.activeElement).toBe(within(region).getByRole('group', { name: 'All about Acme' }));
-  });
-
-  it('announces itself to screen readers a moment after it appears, without taking focus', () => {
-    vi.useFakeTimers();
-    const { region } = setup();
-    const status = within(region).getAllByRole('status')[0]!;
-    expect(status.textContent).toBe('');
-    act(() => void vi.advanceTimersByTime(150));
-    expect(status.textContent).toBe('Python at Acme');
-    expect(region.contains(document.activeElement)).toBe(false);
-  });
-
-  it('Escape closes it when focus is inside', () => {
-    const { region, onClose } = setup();
-    fireEvent.keyDown(within(region).getByRole('button', { name: 'Close' }), { key: 'Escape' });
-    expect(onClose).toHaveBeenCalledOnce();
-  });
-
-  it('"Don\'t show on this site" turns the site off and offers Undo', async () => {
-    const { region, onSetSiteEnabled, onOpenOptions } = setup();
-    await act(async () => void fireEvent.click(within(region).getByRole('button', { name: "Don't show on this site" })));
-    expect(onSetSiteEnabled).toHaveBeenLastCalledWith(false);
-    expect(within(region).getByText(/The card is off for Acme/)).toBeTruthy();
-    fireEvent.click(within(region).getByRole('button', { name: 'options page' }));
-    expect(onOpenOptions).toHaveBeenCalledOnce();
-    await act(async () => void fireEvent.click(within(region).getByRole('button', { name: 'Undo' })));
-    expect(onSetSiteEnabled).toHaveBeenLastCalledWith(true);
-    expect(within(region).getByRole('heading', { level: 2 }).textContent).toBe('Acme');
-  });
-
-  it('hides itself after the set time, but not while hovered or focused', () => {
-    vi.useFakeTimers();
-    const { region, onClose } = setup(10);
-    act(() => void vi.advanceTimersByTime(9_000));
-    fireEvent.mouseEnter(region);
-    act(() => void vi.advanceTimersByTime(60_000));
-    expect(onClose).not.toHaveBeenCalled();
-    fireEvent.mouseLeave(region);
-    act(() => void vi.advanceTimersByTime(10_000));
-    expect(onClose).toHaveBeenCalledOnce();
-  });
-
-  it('never hides itself when auto-hide is off', () => {
-    vi.useFakeTimers();
-    const { onClose } = setup(0);
-    act(() => void vi.advanceTimersByTime(3_600_000));
-    expect(onClose).not.toHaveBeenCalled();
-  });
-
-  const tab = (region: HTMLElement) => within(region).queryByRole('button', { name: 'Acme' });
-
-  it('makes room by shrinking to a tab at the side when set to: no heading, a collapsed button, and no further timer', () => {
-    vi.useFakeTimers();
-    const { region, onClose } = setup(10, { makeRoomBy: 'collapse', position: 'top-left' });
-    expect(tab(region)).toBeNull();
-    act(() => void vi.advanceTimersByTime(10_000));
-    expect(within(region).queryByRole('heading')).toBeNull();
-    expect(tab(region)!.getAttribute('aria-expanded')).toBe('false');
-    expect(region.className).toContain('pi-tab-left');
-    expect(region.className).not.toContain('pi-at-top-left');
-    expect(region.contains(document.activeElement)).toBe(false); // the timer never moves focus
-    act(() => void vi.advanceTimersByTime(3_600_000));
-    expect(onClose).not.toHaveBeenCalled();
-    expect(tab(region)).not.toBeNull();
-  });
-
-  it('shrinks and opens on request, focus following to the control that undoes it; the profile shown stays shown', () => {
-    const { region, onClose } = setup(0, { makeRoomBy: 'collapse' });
-    fireEvent.click(within(region).getByRole('button', { name: 'Show all 3 uses and 2 sources' }));
-    const shrink = within(region).getByRole('button', { name: 'Shrink to a tab' });
-    expect(shrink.getAttribute('aria-expanded')).toBe('true');
-    fireEvent.click(shrink);
-    expect(document.activeElement).toBe(tab(region));
-    fireEvent.click(tab(region)!);
-    expect(document.activeElement).toBe(within(region).getByRole('button', { name: 'Shrink to a tab' }));
-    expect(within(region).getByRole('region', { name: 'Sources' })).toBeTruthy();
-    fireEvent.click(within(region).getByRole('button', { name: 'Shrink to a tab' }));
-    fireEvent.click(within(region).getByRole('button', { name: 'Close' }));
-    expect(onClose).toHaveBeenCalledOnce();
-  });
-
-  it('Escape closes the tab too, and is not left to the page (a modal dialog of the page would close with it)', () => {
-    const { region, onClose } = setup(0);
-    fireEvent.click(within(region).getByRole('button', { name: 'Shrink to a tab' }));
-    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
-    tab(region)!.dispatchEvent(escape);
-    expect(onClose).toHaveBeenCalledOnce();
-    expect(escape.defaultPrevented).toBe(true);
-  });
-
-  it('with "close", closes from the tab as well when the time is up', () => {
-    vi.useFakeTimers();
-    const { region, onClose } = setup(10, { makeRoomBy: 'close' });
-    fireEvent.click(within(region).getByRole('button', { name: 'Shrink to a tab' }));
-    fireEvent.focusOut(region, { relatedTarget: null }); // focus went to the tab; now it leaves the card
-    act(() => void vi.advanceTimersByTime(10_000));
-    expect(onClose).toHaveBeenCalledOnce();
-  });
-
-  it.each([
-    ['light', 'pi-scheme-light'],
-    ['dark', 'pi-scheme-dark'],
-    [null, null],
-  ] as const)('colours: scheme %s gives class %s', (scheme, cls) => {
-    const { region } = setup(0, {}, scheme);
-    const schemes = [...region.classList].filter((c) => c.startsWith('pi-scheme-'));
-    expect(schemes).toEqual(cls ? [cls] : []);
-  });
-
 });
 
 describe('CompanyBrowser', () => {

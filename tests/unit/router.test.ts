@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseMessage } from '@/data/messaging/parse';
 import { getSettings, setSiteEnabled, updateSettings } from '@/data/settings/store';
@@ -113,5 +113,20 @@ describe('malformed messages are rejected with a reason', () => {
   it('a rejected message changes nothing', async () => {
     await handleMessage({ type: 'site:set-enabled', companyId: 'uber', enabled: 'no' }, page('https://www.uber.com/')).catch(() => {});
     expect((await getSettings()).disabledSites).toEqual([]);
+  });
+});
+
+describe('card:more', () => {
+  it('injects the rest of the card into the frame of the card that asked, and nowhere else', async () => {
+    const inject = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+    const card = { url: 'https://www.uber.com/', tab: { id: 7, url: 'https://www.uber.com/' } as never, frameId: 0, id: fakeBrowser.runtime.id };
+    await expect(handleMessage({ type: 'card:more' }, card)).resolves.toEqual({ injected: true });
+    expect(inject).toHaveBeenCalledExactlyOnceWith({ target: { tabId: 7, frameIds: [0] }, files: ['/overlay-more.js'], injectImmediately: true });
+
+    // An extension page has no card to draw into: nothing is injected anywhere.
+    inject.mockClear();
+    const popup = { url: fakeBrowser.runtime.getURL('/popup.html'), id: fakeBrowser.runtime.id };
+    await expect(handleMessage({ type: 'card:more' }, popup)).resolves.toEqual({ injected: false });
+    expect(inject).not.toHaveBeenCalled();
   });
 });

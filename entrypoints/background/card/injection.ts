@@ -2,7 +2,7 @@
  * Puts the card into a tab once its page has loaded, and only when the card is due there: a covered, enabled
  * site whose card has not shown yet this session (or every load, if so set). Every other page gets nothing,
  * not even a script that decides to do nothing; and injecting after the load event means the page's own
- * loading is never held up (see the README's Performance section for the measurements behind this).
+ * loading is never held up (docs/performance.md has the measurements behind this).
  *
  * The order: look whether the card is due (records nothing) → the gate (page-gate.ts) says whether the document
  * is a web page and visible → claim the showing → hand the card over. A page that failed to load, or was never
@@ -13,7 +13,9 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import { CARD_DATA_KEY, DETECTIONS_DATA_KEY, type CardRequest, type HandedCard, type HandedDetections } from '@/data/card/handover';
+import { CARD_DATA_KEY, DETECTIONS_DATA_KEY, type CardRequest, type CardVerdict, type HandedCard, type HandedDetections } from '@/data/card/handover';
+import { JUDGE_SCHEME_KEY, leaveCard } from '@/data/card/leave-card';
+import { cardWords } from '@/data/i18n/card-words';
 import { detectionGranted } from '@/data/detection/access';
 import { getSettings } from '@/data/settings/store';
 import { behaviourOf } from '@/data/settings/shape';
@@ -23,6 +25,8 @@ import { detectionsFor } from '../detection/tab-detections';
 import { GATE_KEY, runGate, WEB_PAGE_TYPES } from './page-gate';
 
 export const CARD_SCRIPT = '/overlay.js';
+/** The rest of the card (components/card/card-more.ts), injected only when the card needs it. */
+export const CARD_MORE_SCRIPT = '/overlay-more.js';
 /**
  * The detection card's own script: what the detector found on a page without a profile, drawn like the card.
  * Separate from CARD_SCRIPT so that covered pages, which get the card by itself, carry none of it; it only ever
@@ -30,25 +34,12 @@ export const CARD_SCRIPT = '/overlay.js';
  */
 export const DETECTION_CARD_SCRIPT = '/detection-card.js';
 
-/**
- * Runs in the page: leaves the card's content for the card script, only in a web page of the host the card is
- * for (the tab may have moved on to another site meanwhile, whose own gate may already have let its own card
- * through). A card the gate let through goes only to a document the gate saw visible; a card the user asked
- * for goes to any web page of that host.
- */
-function leaveCard(key: string, gateKey: string, pageTypes: string[], host: string, card: { request?: CardRequest }): boolean {
-  const world = globalThis as unknown as Record<string, unknown>;
-  if (!pageTypes.includes(document.contentType) || location.hostname !== host) return false;
-  if (!card.request && world[gateKey] !== 'visible') return false;
-  world[key] = card;
-  return true;
-}
-
 /** Which card goes where: the profile card's content and script, or the detection card's. */
 type Handover = { key: typeof CARD_DATA_KEY; script: typeof CARD_SCRIPT; content: HandedCard } | { key: typeof DETECTIONS_DATA_KEY; script: typeof DETECTION_CARD_SCRIPT; content: HandedDetections };
 
 /**
- * Hands a card its content (into the extension's isolated world) and then the script that draws it.
+ * Hands a card its content (into the extension's isolated world, with the judge of the page's colours:
+ * data/card/leave-card.ts) and then the script that draws it.
  * Says whether both arrived: the tab may have navigated away or closed in the meantime.
  */
 async function handOver(tabId: number, host: string, { key, script, content }: Handover): Promise<boolean> {
@@ -56,7 +47,7 @@ async function handOver(tabId: number, host: string, { key, script, content }: H
     const [left] = await browser.scripting.executeScript({
       target: { tabId },
       func: leaveCard,
-      args: [key, GATE_KEY, WEB_PAGE_TYPES, host, content],
+      args: [key, JUDGE_SCHEME_KEY, GATE_KEY, WEB_PAGE_TYPES, host, content],
       injectImmediately: true,
     });
     if (left?.result !== true) return false;
@@ -67,7 +58,9 @@ async function handOver(tabId: number, host: string, { key, script, content }: H
   }
 }
 
-const handCard = (tabId: number, host: string, card: HandedCard) => handOver(tabId, host, { key: CARD_DATA_KEY, script: CARD_SCRIPT, content: card });
+/** The profile card, with its words made here (card-words.ts): its messages, its review month and its digest's lines. */
+const handCard = (tabId: number, host: string, card: CardVerdict & { request?: CardRequest }) =>
+  handOver(tabId, host, { key: CARD_DATA_KEY, script: CARD_SCRIPT, content: card.show ? { ...card, words: cardWords(card.company) } : card });
 
 /**
  * The page in the tab is visible now: claims the showing and draws the card, or gives the showing back if the
@@ -155,3 +148,18 @@ export const showCardOnTab = (tabId: number) => showOnTab(tabId, 'profile');
 
 /** The popup's "Show on page" under what the detector found on the tab's page. */
 export const showDetectionsOnTab = (tabId: number) => showOnTab(tabId, 'detections');
+
+/**
+ * The rest of the card (the full profile, the note after "Don't show on this site", settings changes) is a second
+ * script, injected only when the card needs it, into the frame the card asked from and its isolated world, where
+ * the card finds it. Says whether it ran there: not when the tab has moved on or closed meanwhile (the card is
+ * gone with its page).
+ */
+export async function injectCardMore(tabId: number, frameId: number): Promise<boolean> {
+  try {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [CARD_MORE_SCRIPT], injectImmediately: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
