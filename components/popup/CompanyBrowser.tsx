@@ -9,7 +9,8 @@ import { SearchField } from '../shared/SearchField';
 import { t } from '@/data/i18n/translate';
 
 interface Props {
-  companies: readonly CompanyProfile[];
+  /** every profile; null while they are read (the search box is there at once, the list follows) */
+  companies: readonly CompanyProfile[] | null;
   /** put focus in the search box at once (the reader asked for the list) */
   focusSearch?: boolean;
 }
@@ -62,7 +63,7 @@ export function CompanyBrowser({ companies, focusSearch = false }: Props) {
     );
   }
 
-  const results = searchProfiles(companies, query);
+  const results = companies ? searchProfiles(companies, query) : [];
   const resultButtons = () => [...(list.current?.querySelectorAll<HTMLElement>('.pi-company') ?? [])];
   const moveFocus = (e: KeyboardEvent, current: number) => {
     const items = resultButtons();
@@ -82,7 +83,7 @@ export function CompanyBrowser({ companies, focusSearch = false }: Props) {
         onKeyDown={(e) => e.key === 'ArrowDown' && moveFocus(e, -1)}
       />
       <p class="pi-count" role="status">
-        {results.length === companies.length ? t('countAll', companies.length) : t('countSome', results.length, companies.length)}
+        {!companies ? t('loading') : results.length === companies.length ? t('countAll', companies.length) : t('countSome', results.length, companies.length)}
       </p>
       <ul class="pi-company-list" ref={list} onKeyDown={(e) => moveFocus(e, resultButtons().indexOf(e.target as HTMLElement))}>
         {results.map(({ profile: c, reasons }) => {
@@ -105,7 +106,7 @@ export function CompanyBrowser({ companies, focusSearch = false }: Props) {
           );
         })}
       </ul>
-      {results.length === 0 && <p class="pi-empty">{t('noMatch', query)}</p>}
+      {companies && results.length === 0 && <p class="pi-empty">{t('noMatch', query)}</p>}
     </div>
   );
 }

@@ -1,13 +1,10 @@
-import { browser } from 'wxt/browser';
-import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
 import type { TabDetectionResponse } from '@/data/messaging/protocol';
 import { DetectionReport } from './DetectionReport';
+import { openExtensionTab } from './popup-api';
 
 /** The options page at its detection section (the popup's bar already links to the page as a whole). */
-const openDetectionSettings = () => {
-  browser.tabs.create({ url: browser.runtime.getURL('/options.html#detection') }).catch(logError);
-};
+const openDetectionSettings = () => openExtensionTab('/options.html#detection', false);
 
 /**
  * The popup on a site without a profile: the detector's findings when it is on, a plain "nothing found" or

@@ -1,62 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { t } from '@/data/i18n/translate';
-import { askBackground } from '@/data/messaging/extension';
-import { TOGGLE_COMMAND } from '@/data/card/toggle-command';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { showCardHereParts } from './show-card-here';
 
 /**
- * The key the browser assigned to the card's shortcut, as the browser writes it: '' when none is assigned (the
- * user removed it, or the browser refused the suggestion), undefined until known.
- */
-function useToggleShortcut(): string | undefined {
-  const [shortcut, setShortcut] = useState<string>();
-  useEffect(() => {
-    browser.commands
-      .getAll()
-      .then((commands) => setShortcut(commands.find((c) => c.name === TOGGLE_COMMAND)?.shortcut ?? ''))
-      .catch(() => undefined); // no commands API: say nothing about a shortcut
-  }, []);
-  return shortcut;
-}
-
-/**
- * The popup's "Show the card here": the card on this tab now, even if it was already shown this session or is
- * set to never show (as the keyboard shortcut does, which it names). On success the popup closes: the card is
- * on the page with the keyboard in it, and an open popup would cover part of the page and keep the keyboard.
- * If the card cannot go there (the tab moved on, or the page refuses extensions), the popup stays and says so.
- * With `detections`, it is "Show on page" under the detector's findings, and shows those in the card instead.
+ * "Show the card here" (or, with `detections`, "Show on page") for the popup's Preact views: the same nodes the
+ * popup's first view draws without a framework (show-card-here.ts), in place before the page paints.
  */
 export function ShowCardHere({ tabId, detections = false }: { tabId: number; detections?: boolean }) {
-  const shortcut = useToggleShortcut();
-  const [failed, setFailed] = useState(false);
-
-  const show = () => {
-    setFailed(false);
-    askBackground({ type: detections ? 'detection:show' : 'card:show', tabId }).then(
-      ({ shown }) => (shown ? window.close() : setFailed(true)),
-      () => setFailed(true),
-    );
-  };
-
-  return (
-    <div class="pi-show-here">
-      <button type="button" class="pi-button" aria-describedby="pi-shortcut" onClick={show}>
-        {t(detections ? 'showOnPage' : 'showCardHere')}
-      </button>
-      <p id="pi-shortcut" class="pi-muted">
-        {shortcut ? (
-          <>
-            {t('shortcutLabel')} <kbd>{shortcut}</kbd>
-          </>
-        ) : (
-          shortcut === '' && t('shortcutNotSet')
-        )}
-      </p>
-      {failed && (
-        <p class="pi-error" role="alert">
-          {t('showCardFailed')}
-        </p>
-      )}
-    </div>
-  );
+  const box = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    box.current?.replaceChildren(...showCardHereParts(tabId, detections));
+  }, [tabId, detections]);
+  return <div class="pi-show-here" ref={box} />;
 }

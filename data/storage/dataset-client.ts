@@ -1,8 +1,8 @@
 /**
- * How the browse page gets every profile: straight from IndexedDB once the background has seeded it; from the
- * background's bundled copy when the page cannot use IndexedDB (unavailable, blocked, empty), with the reason.
- * Pages do not bundle the dataset themselves. (The popup and the options page ask the background in one message
- * for all they show, popup:open and dataset:companies.)
+ * How the browse page and the popup's search get every profile: straight from IndexedDB once the background has
+ * seeded it; from the background's bundled copy when the page cannot use IndexedDB (unavailable, blocked, empty),
+ * with the reason. Pages do not bundle the dataset themselves. (The options page asks the background in one
+ * message, dataset:companies.)
  */
 import { getAllCompanies, storedDatasetVersion } from './db';
 import { askBackground } from '../messaging/extension';

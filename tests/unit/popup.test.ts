@@ -1,8 +1,9 @@
-// The popup's one message (popup:open) and what the popup draws from it, against the fake browser.
-import { fireEvent, render, screen } from '@testing-library/preact';
+// The popup's one message (popup:open), what it reads itself, and what it draws, against the fake browser.
+import { fireEvent, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { PopupApp } from '@/components/popup/PopupApp';
+import { askPopupView } from '@/components/popup/opening';
+import { drawPopup } from '@/components/popup/popup-page';
 import { packaged } from './helpers/packaged';
 import { getSettings, setSiteEnabled } from '@/data/settings/store';
 import { handleMessage } from '@/entrypoints/background/router';
@@ -18,15 +19,18 @@ beforeEach(() => {
   (fakeBrowser.commands as unknown as { getAll: () => Promise<unknown[]> }).getAll = async () => [];
 });
 
-afterEach(() => vi.restoreAllMocks());
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllGlobals();
+  document.body.replaceChildren();
+});
 
 describe('popup:open', () => {
-  it('answers a covered tab with its company and whether its card is on, and every profile for the search', async () => {
+  it('answers a covered tab with its company, and nothing the popup reads itself (settings, every profile)', async () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://music.youtube.com/watch?v=1' });
-    await setSiteEnabled('youtube', false);
     const view = await ask({ type: 'popup:open', tabId: tab.id });
-    expect(view).toMatchObject({ company: { profile: { id: 'youtube' }, tabId: tab.id, enabled: false }, detection: null });
-    expect((view as { companies: unknown[] }).companies).toHaveLength(packaged.companies.length);
+    expect(view).toMatchObject({ tabId: tab.id, company: { id: 'youtube' }, detection: null });
+    expect(Object.keys(view as object).sort()).toEqual(['company', 'detection', 'tabId']);
   });
 
   it('answers any other page with what detection says of it, and no tab with neither', async () => {
@@ -55,10 +59,19 @@ describe('the popup', () => {
     return sent;
   }
 
-  it('opens with one message, and its switch turns the site off through the background', async () => {
+  /**
+   * The popup for a tab, as its page draws it: over the browser's own global, which the extension provides in
+   * its pages (here the fake browser).
+   */
+  function openPopup(tabId: number) {
+    vi.stubGlobal('browser', fakeBrowser);
+    drawPopup(document.body.appendChild(document.createElement('div')), askPopupView(tabId));
+  }
+
+  it('opens with one message, reads whether the card is on itself, and its switch turns the site off through the background', async () => {
     const sent = answerAsBackground();
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.dropbox.com/' });
-    render(<PopupApp tabId={tab.id!} />);
+    openPopup(tab.id!);
     const toggle = (await screen.findByRole('switch', { name: "Show the card on Dropbox's sites" })) as HTMLInputElement;
     expect(toggle.checked).toBe(true);
     expect(sent).toEqual([{ type: 'popup:open', tabId: tab.id }]);
@@ -67,11 +80,30 @@ describe('the popup', () => {
     expect(sent.at(-1)).toEqual({ type: 'site:set-enabled', companyId: 'dropbox', enabled: false });
   });
 
+  it('shows a site turned off as off, from the settings it reads when it opens', async () => {
+    answerAsBackground();
+    await setSiteEnabled('dropbox', false);
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.dropbox.com/' });
+    openPopup(tab.id!);
+    const toggle = (await screen.findByRole('switch', { name: "Show the card on Dropbox's sites" })) as HTMLInputElement;
+    expect(toggle.checked).toBe(false);
+  });
+
+  it('"Browse all companies" shows the search at once, focused, and every profile once read', async () => {
+    answerAsBackground();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.dropbox.com/' });
+    openPopup(tab.id!);
+    fireEvent.click(await screen.findByRole('button', { name: 'Browse all companies' }));
+    const search = await screen.findByRole('searchbox', { name: 'Search companies' });
+    expect(document.activeElement).toBe(search);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${packaged.companies.length} companies`));
+  });
+
   it('elsewhere says there is no profile, where to turn detection on, and lists every company', async () => {
     answerAsBackground();
     const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
     await saveDetections(tab.id!, { url: 'https://example.org/', detections: djangoOnGunicorn }); // left from before detection went off
-    render(<PopupApp tabId={tab.id!} />);
+    openPopup(tab.id!);
     expect(await screen.findByText('No profile for this site.')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Detection settings' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe(`${packaged.companies.length} companies`);
@@ -89,7 +121,7 @@ describe('the popup', () => {
     const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
     const tab = await fakeBrowser.tabs.create({ url: 'https://shop.example.org/login' });
     await saveDetections(tab.id!, { url: 'https://shop.example.org/login', detections: djangoOnGunicorn });
-    render(<PopupApp tabId={tab.id!} />);
+    openPopup(tab.id!);
     const report = await screen.findByRole('region', { name: 'Signs of Python on this site' });
     expect(report.querySelectorAll('h3')).toHaveLength(2);
     fireEvent.click(screen.getByRole('button', { name: 'Show on page' }));
