@@ -10,6 +10,8 @@ import { largePage } from './large-page';
 
 export interface BenchBrowser {
   context: BrowserContext;
+  /** the browser's profile, removed on close */
+  profileDir: string;
   /** the service worker of the first extension that has one */
   worker: Worker | null;
   extensionId: string | null;
@@ -19,9 +21,13 @@ export interface BenchBrowser {
 /** Extra routes (path → body, type and any response headers) served on https://bench.test/, e.g. a script bundle. */
 export type ExtraRoutes = Record<string, { body: string; type: string; headers?: Record<string, string> }>;
 
-export async function launchBench(extensionDirs: readonly string[], extra: ExtraRoutes = {}): Promise<BenchBrowser> {
+/**
+ * `profile`: a profile directory to start from (a copy of one where the extensions were installed before), which
+ * the browser then owns: it is removed on close like a fresh one.
+ */
+export async function launchBench(extensionDirs: readonly string[], extra: ExtraRoutes = {}, profileDir?: string): Promise<BenchBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium`);
-  const profile = await mkdtemp(join(tmpdir(), 'pi-bench-'));
+  const profile = profileDir ?? (await mkdtemp(join(tmpdir(), 'pi-bench-')));
   const load = extensionDirs.length
     ? [`--disable-extensions-except=${extensionDirs.join(',')}`, `--load-extension=${extensionDirs.join(',')}`]
     : ['--disable-extensions'];
@@ -44,6 +50,7 @@ export async function launchBench(extensionDirs: readonly string[], extra: Extra
   }
   return {
     context,
+    profileDir: profile,
     worker,
     extensionId: worker ? new URL(worker.url()).host : null,
     async close() {

@@ -1,4 +1,6 @@
 /** The benchmark's readable table (Markdown), with each target and whether this run met it. */
+import type { CardCostResult, Interval } from './card-cost';
+import type { FirstVisitResult } from './first-visit';
 import type { Summary } from './stats';
 
 interface PageSummary {
@@ -21,9 +23,9 @@ interface Results {
   machine: { cpus: number; cpu?: string; memoryGb: number; node: string };
   runs: number;
   warmup: number;
-  page: { scenarios: Record<string, PageSummary>; afterLoad: Record<string, { totalMs: Summary; byKind: Record<string, number> }> };
-  card: { warm: CardSummary; cold: CardSummary; floorAfterLoadMs: Summary };
-  popup: { toCardMs: Summary; searchKeystrokeMs: Summary; profiles: number };
+  page: { scenarios: Record<string, PageSummary> };
+  card: { cost: CardCostResult; firstVisit: FirstVisitResult; warm: CardSummary; cold: CardSummary; floorAfterLoadMs: Summary };
+  popup: { open: { warm: Record<string, Summary>; workerStopped: Record<string, Summary> }; searchKeystrokeMs: Summary; profiles: number };
   workerStart: { name: string; profiles: number; backgroundGzipKb: number; hostPatterns: number; startMs: Summary; setupMs: Summary }[];
   database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
   matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
@@ -45,6 +47,8 @@ const n = (v: number, digits = 1) => v.toFixed(digits);
 const spread = (s: Summary, digits = 1) => `${n(s.median, digits)} (${n(s.min, digits)}–${n(s.max, digits)})`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+/** A median with its 95% interval: "4.2 (95%: 3.1 to 5.0)". */
+const interval = (i: Interval, digits = 1) => `${n(i.median, digits)} (95%: ${n(i.low, digits)} to ${n(i.high, digits)})`;
 
 /**
  * A target for a page the extension leaves alone. When nothing was injected, nothing of ours ran in the page,
@@ -57,6 +61,12 @@ function untouched(label: string, s: PageSummary, metric: Summary, base: Summary
   return [label, `${n(delta, digits)} ${unit} (run-to-run noise ±${n(noise, digits)} ${unit})`, verdict];
 }
 
+/** The popup's time to its card, each popup in the same turns (also printed alone by BENCH_ONLY=popup). */
+export const popupTable = (open: Results['popup']['open']) =>
+  ['| Popup | Worker running | Worker stopped first |', '|---|---|---|']
+    .concat(Object.entries(open.warm).map(([name, v]) => `| ${name} | ${spread(v)} | ${spread(open.workerStopped[name]!)} |`))
+    .join('\n');
+
 export function renderReport(r: Results): string {
   const base = r.page.scenarios['no extension']!;
   const floor = r.page.scenarios['floor: one-line content script']!;
@@ -68,9 +78,13 @@ export function renderReport(r: Results): string {
   // The card may show once the page has loaded and the browser lets an extension inject: the moment a one-line
   // script injected the same way runs (measured in the same benchmark).
   const mayShow = (c: CardSummary) => c.fromLoadMs.median - r.card.floorAfterLoadMs.median;
-  // The card's own main-thread cost: work after load with the card, minus the same with a one-line injection.
-  const cardWork =
-    r.page.afterLoad['Python Inside: covered site, card shown']!.totalMs.median - r.page.afterLoad['floor: one line injected after load']!.totalMs.median;
+  // The card's own main-thread cost: work after load with the card, minus the same with a one-line injection
+  // in the same turn; and the card script's own time (its evaluation and callbacks).
+  const [cardCost] = r.card.cost.costs;
+  const cardScript = r.card.cost.scenarios[cardCost!.scenario]!.scriptMs;
+  const [firstVisit] = r.card.firstVisit.costs;
+  const popup = r.popup.open.warm['Python Inside']!;
+  const popupStopped = r.popup.open.workerStopped['Python Inside']!;
   const uncovered = r.page.scenarios['Python Inside: uncovered site']!;
   const covered = r.page.scenarios['Python Inside: covered site, card shown']!;
   const cs = r.sizes.entries['overlay.js'];
@@ -79,11 +93,26 @@ export function renderReport(r: Results): string {
     untouched('Uncovered site: ≤ +2 ms main-thread time', uncovered, uncovered.taskMs, base.taskMs, 2, 'ms'),
     untouched('Uncovered site: no extra heap', uncovered, uncovered.heapMb, base.heapMb, 0.05, 'MB', 2),
     untouched('Uncovered site: no load-event delay', uncovered, uncovered.loadMs, base.loadMs, 2, 'ms'),
-    ['Covered site: ≤ floor + 8 ms main-thread time', `floor ${n(covered.taskMs.median - floor.taskMs.median, 1)} ms (page total); after-load floor ${n(cardWork, 1)} ms (trace)`, check(cardWork <= 8)],
+    [
+      "The card's own after-load main-thread work ≤ 8 ms above the one-line after-load floor",
+      `${interval(cardCost!.cpuMs)} ms CPU over ${r.card.cost.runs} turns (page totals: ${n(covered.taskMs.median - floor.taskMs.median, 1)} ms over the registered floor, noise ±${n(Math.max(covered.taskMs.mad, floor.taskMs.mad), 0)} ms)`,
+      check(cardCost!.cpuMs.median <= 8),
+    ],
+    ["The card script's own time (evaluation and callbacks) ≤ 3 ms", `${spread(cardScript)} ms`, check(cardScript.median <= 3)],
+    [
+      'First covered page after a browser start: page script ≤ 5 ms above the floor',
+      `${interval(firstVisit!.scriptMs)} ms over ${r.card.firstVisit.runs} starts each`,
+      check(firstVisit!.scriptMs.median <= 5),
+    ],
     ['Covered site: ≤ floor + 0.5 MB heap', `floor ${n(covered.heapMb.median - floor.heapMb.median, 2)} MB`, check(covered.heapMb.median - floor.heapMb.median <= 0.5)],
     ['Card ≤ 50 ms after it may show, warm', `${n(mayShow(r.card.warm))} ms (${n(r.card.warm.fromLoadMs.median)} ms after load)`, check(mayShow(r.card.warm) <= 50)],
     ['Card ≤ 150 ms after it may show, cold', `${n(mayShow(r.card.cold))} ms (${n(r.card.cold.fromLoadMs.median)} ms after load)`, check(mayShow(r.card.cold) <= 150)],
-    ['Content script (overlay.js) ≤ 12 KB gzip', cs ? kb(cs.gzip) : 'none', check(!!cs && cs.gzip <= 12 * 1024)],
+    ['The card script loaded with every showing (overlay.js) ≤ 5 KB gzip', cs ? kb(cs.gzip) : 'none', check(!!cs && cs.gzip <= 5 * 1024)],
+    [
+      'Popup, from opening to its card drawn ≤ 50 ms (median)',
+      `${spread(popup)} ms with the worker running, ${spread(popupStopped)} ms with it stopped`,
+      check(popup.median <= 50),
+    ],
     ['Matcher ≥ 1M lookups/s at 100,000 domains', `${n(r.matcher.synthetic.lookupsPerSecond.median / 1e6, 2)}M/s`, check(r.matcher.synthetic.lookupsPerSecond.median >= 1e6)],
     [
       'Detector (opt-in) ≤ 5 ms main-thread time on the large page',
@@ -111,9 +140,34 @@ ${r.date} · ${r.machine.cpus} × ${r.machine.cpu ?? 'CPU'} · ${r.machine.memor
 |---|---|---|---|---|---|---|---|
 ${rows.join('\n')}
 
-## Main-thread work after the load event (Chromium trace, ms)
+## The card's own main-thread work after the load event (Chromium traces, ms)
 
-${afterLoadTable(r)}
+${r.card.cost.runs} turns, each a page view of every scenario in turn (after one warm-up turn). The main thread's CPU time from
+the first task that runs an injected script to 700 ms after the load event, tasks that are only garbage collection
+left out; "wall, all" is every task's wall time after the load event, as earlier runs reported it. "Own script" is
+the injected file's evaluation and callbacks. LocalWindowProxy::Initialize is Chromium preparing the extension's
+isolated world in the page, which grows with its host permissions.
+
+${afterLoadTable(r.card.cost)}
+
+Each scenario against a floor, turn by turn (median of the differences, with its 95% interval):
+
+${costTable(r.card.cost)}
+
+## The first covered page after a browser start (page script, ms)
+
+A new browser for every visit, from a copy of a profile where the extension was installed and used before; the
+covered page opened first thing. ${r.card.firstVisit.runs} starts per scenario, in turns. Chromium's script time for the tab (its own inline
+script included, the same in every scenario):
+
+| Scenario | Page script | Page tasks | Against the floor |
+|---|---|---|---|
+${Object.entries(r.card.firstVisit.scenarios)
+  .map(([name, v]) => {
+    const against = r.card.firstVisit.costs.find((c) => c.scenario === name);
+    return `| ${name} | ${spread(v.scriptMs)} | ${spread(v.taskMs)} | ${against ? interval(against.scriptMs) : ''} |`;
+  })
+  .join('\n')}
 
 ## Time to card (ms)
 
@@ -124,7 +178,10 @@ ${card('cold (stopped before each visit)', r.card.cold)}
 
 A one-line script injected the same way (after load) runs ${spread(r.card.floorAfterLoadMs)} ms after the load event: the earliest any after-load design can show something.
 
-Popup, from opening to the card drawn: ${spread(r.popup.toCardMs)} ms.
+Popup, from its navigation to its card drawn (ms), in turns:
+
+${popupTable(r.popup.open)}
+
 Popup search over ${r.popup.profiles} profiles, each keystroke to the next frame with the results drawn: ${spread(r.popup.searchKeystrokeMs)} ms.
 
 ## Service worker start (stopped, then woken by a navigation; in turns)
@@ -181,10 +238,19 @@ function workerFlat(starts: Results['workerStart']): [string, string, string] {
   return [label, `${n(difference, 1)} ms against the real dataset (noise ±${n(noise, 1)} ms)`, check(Math.abs(difference) <= noise)];
 }
 
-function afterLoadTable(r: Results): string {
-  const entries = Object.entries(r.page.afterLoad);
+function afterLoadTable(c: CardCostResult): string {
+  const entries = Object.entries(c.scenarios);
   const kinds = Object.keys(entries[0]?.[1].byKind ?? {});
-  const head = `| Scenario | Total | ${kinds.join(' | ')} |\n|---|---|${kinds.map(() => '---').join('|')}|`;
-  const rows = entries.map(([name, a]) => `| ${name} | ${spread(a.totalMs)} | ${kinds.map((k) => n(a.byKind[k] ?? 0)).join(' | ')} |`);
+  const head = `| Scenario | Wall, all | CPU | Own script | ${kinds.join(' | ')} |\n|---|---|---|---|${kinds.map(() => '---').join('|')}|`;
+  const rows = entries.map(
+    ([name, a]) => `| ${name} | ${spread(a.totalMs)} | ${spread(a.cpuMs)} | ${spread(a.scriptMs)} | ${kinds.map((k) => n(a.byKind[k] ?? 0)).join(' | ')} |`,
+  );
+  return [head, ...rows].join('\n');
+}
+
+function costTable(c: CardCostResult): string {
+  const kinds = Object.keys(c.costs[0]?.byKind ?? {});
+  const head = `| Scenario | Floor | CPU | Own script | ${kinds.join(' | ')} |\n|---|---|---|---|${kinds.map(() => '---').join('|')}|`;
+  const rows = c.costs.map((d) => `| ${d.scenario} | ${d.floor} | ${interval(d.cpuMs)} | ${interval(d.scriptMs)} | ${kinds.map((k) => n(d.byKind[k] ?? 0)).join(' | ')} |`);
   return [head, ...rows].join('\n');
 }

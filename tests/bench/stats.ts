@@ -28,3 +28,16 @@ export async function repeat<T>(runs: number, warmup: number, measure: (i: numbe
   for (let i = 0; i < runs; i++) out.push(await measure(i));
   return out;
 }
+
+/**
+ * The median of `values` with a distribution-free 95% confidence interval (order statistics of the binomial
+ * distribution at one half): the range the true median lies in, whatever shape the run-to-run noise has.
+ */
+export function medianWithInterval(values: readonly number[]): Summary & { low: number; high: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  // The lower bound's rank (1-based) is floor((n - 1.96√n) / 2), the upper one as far from the top: for 21 runs
+  // the 6th and 16th, for 100 the 40th and 61st. Too few runs for any: the whole range.
+  const k = Math.max(0, Math.floor((n - 1.96 * Math.sqrt(n)) / 2) - 1);
+  return { ...summarize(values), low: sorted[k]!, high: sorted[n - 1 - k]! };
+}

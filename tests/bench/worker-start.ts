@@ -7,7 +7,7 @@
 // manifest's host permissions (one pattern per covered domain), which Chromium prepares for every worker it starts,
 // and that work also competes with the script for this machine's two cores. So a fourth build keeps the 2,000
 // profiles but takes the real dataset's host list: if it starts like the real one, what grows is the host list's
-// cost in the browser, not the dataset's in the extension (README, Performance).
+// cost in the browser, not the dataset's in the extension (docs/performance.md).
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
