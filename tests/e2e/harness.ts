@@ -203,7 +203,7 @@ export const card = (page: Page, companyName: string) => page.getByRole('region'
 
 /**
  * Presses the card's "Show all" (a click, unless `press` says how) and waits for the full profile: a second script
- * brings it, injected by the background only when the reader asks (components/card/full-profile.ts).
+ * brings it, injected by the background only when the reader asks (entrypoints/overlay-more, components/card/more.ts).
  */
 export async function showFullProfile(region: Locator, press = (button: Locator) => button.click()): Promise<void> {
   await press(region.getByRole('button', { name: /^Show all/ }));
