@@ -25,7 +25,7 @@ interface Results {
   warmup: number;
   page: { scenarios: Record<string, PageSummary> };
   card: { cost: CardCostResult; firstVisit: FirstVisitResult; warm: CardSummary; cold: CardSummary; floorAfterLoadMs: Summary };
-  popup: { open: { warm: Record<string, Summary>; workerStopped: Record<string, Summary> }; searchKeystrokeMs: Summary; profiles: number };
+  popup: { open: { warm: Record<string, Summary>; workerStopped: Record<string, Summary>; toolbar: Record<string, Summary> }; searchKeystrokeMs: Summary; profiles: number };
   workerStart: { name: string; profiles: number; backgroundGzipKb: number; hostPatterns: number; startMs: Summary; setupMs: Summary }[];
   database: Record<'bundled' | 'synthetic', { companies: number; domains: number; seedMs: Summary; lookupMs: Summary }>;
   matcher: Record<'bundled' | 'synthetic', { domains: number; lookupsPerSecond: Summary }>;
@@ -63,8 +63,11 @@ function untouched(label: string, s: PageSummary, metric: Summary, base: Summary
 
 /** The popup's time to its card, each popup in the same turns (also printed alone by BENCH_ONLY=popup). */
 export const popupTable = (open: Results['popup']['open']) =>
-  ['| Popup | Worker running | Worker stopped first |', '|---|---|---|']
-    .concat(Object.entries(open.warm).map(([name, v]) => `| ${name} | ${spread(v)} | ${spread(open.workerStopped[name]!)} |`))
+  [
+    '| Popup | Opened as a page: worker running | Worker stopped first | From the toolbar: card painted (whole frames) |',
+    '|---|---|---|---|',
+  ]
+    .concat(Object.entries(open.warm).map(([name, v]) => `| ${name} | ${spread(v)} | ${spread(open.workerStopped[name]!)} | ${spread(open.toolbar[name]!)} |`))
     .join('\n');
 
 export function renderReport(r: Results): string {
@@ -85,6 +88,7 @@ export function renderReport(r: Results): string {
   const [firstVisit] = r.card.firstVisit.costs;
   const popup = r.popup.open.warm['Python Inside']!;
   const popupStopped = r.popup.open.workerStopped['Python Inside']!;
+  const popupToolbar = r.popup.open.toolbar['Python Inside']!;
   const uncovered = r.page.scenarios['Python Inside: uncovered site']!;
   const covered = r.page.scenarios['Python Inside: covered site, card shown']!;
   const cs = r.sizes.entries['overlay.js'];
@@ -110,7 +114,7 @@ export function renderReport(r: Results): string {
     ['The card script loaded with every showing (overlay.js) ≤ 5 KB gzip', cs ? kb(cs.gzip) : 'none', check(!!cs && cs.gzip <= 5 * 1024)],
     [
       'Popup, from opening to its card drawn ≤ 50 ms (median)',
-      `${spread(popup)} ms with the worker running, ${spread(popupStopped)} ms with it stopped`,
+      `${spread(popup)} ms with the worker running, ${spread(popupStopped)} ms with it stopped; from the toolbar, painted ${spread(popupToolbar)} ms`,
       check(popup.median <= 50),
     ],
     ['Matcher ≥ 1M lookups/s at 100,000 domains', `${n(r.matcher.synthetic.lookupsPerSecond.median / 1e6, 2)}M/s`, check(r.matcher.synthetic.lookupsPerSecond.median >= 1e6)],

@@ -16,6 +16,7 @@ import { CARD, FLOOR_MARK, measureCard } from './card-timing';
 import { benchCardCost } from './card-cost';
 import { benchFirstVisit, type FirstVisitScenario } from './first-visit';
 import { benchPopupOpen } from './popup-open';
+import { benchToolbarPopup } from './popup-toolbar';
 import { measurePopupSearch } from './popup-search';
 import { benchDatabase } from './db-in-browser';
 import { FLOOR_SCRIPT, fixtureExtensions } from './fixture-extensions';
@@ -95,19 +96,27 @@ async function popupForCoveredTab(b: BenchBrowser) {
 async function popupPart(ours: BenchBrowser, compare: BenchBrowser | null) {
   log(`popup, from its navigation to its card drawn, in turns with a floor popup: ${RUNS} runs after ${WARMUP} warm-up`);
   const floorPopup = await launchBench([fixtures.floorPopup]);
-  try {
-    return await benchPopupOpen(
-      [
-        { name: 'floor: a popup of one static heading', context: floorPopup.context, url: `chrome-extension://${floorPopup.extensionId}/popup.html` },
-        { name: 'Python Inside', context: ours.context, url: await popupForCoveredTab(ours) },
-        ...(compare ? [{ name: COMPARE_NAME, context: compare.context, url: await popupForCoveredTab(compare) }] : []),
-      ],
-      RUNS,
-      WARMUP,
-    );
-  } finally {
-    await floorPopup.close();
-  }
+  const asPage = await benchPopupOpen(
+    [
+      { name: 'floor: a popup of one static heading', context: floorPopup.context, url: `chrome-extension://${floorPopup.extensionId}/popup.html` },
+      { name: 'Python Inside', context: ours.context, url: await popupForCoveredTab(ours) },
+      ...(compare ? [{ name: COMPARE_NAME, context: compare.context, url: await popupForCoveredTab(compare) }] : []),
+    ],
+    RUNS,
+    WARMUP,
+  ).finally(() => floorPopup.close());
+  log(`popup, opened from the toolbar for the covered tab, to its card painted: ${RUNS} runs after ${WARMUP} warm-up`);
+  const toolbar = await benchToolbarPopup(
+    [
+      { name: 'floor: a popup of one static heading', dir: fixtures.floorPopup },
+      { name: 'Python Inside', dir: EXTENSION_DIR },
+      ...(COMPARE ? [{ name: COMPARE_NAME, dir: COMPARE }] : []),
+    ],
+    COVERED,
+    RUNS,
+    WARMUP,
+  );
+  return { ...asPage, toolbar };
 }
 
 // BENCH_ONLY=popup: the popup part alone (with BENCH_COMPARE's build in the same turns), printed, nothing written.
