@@ -17,6 +17,7 @@
  */
 import { logError } from '@/data/browser/console';
 import { t } from '@/data/i18n/translate';
+import { CARD_CLOSE_KEY } from '@/data/card/handover';
 import type { Behaviour } from '@/data/settings/shape';
 import cardCss from './card.css?inline';
 import overlayCss from './overlay.css?inline';
@@ -67,11 +68,14 @@ export interface CardShell<M extends ShellMore = ShellMore> {
   onClose(listener: () => void): void;
 }
 
-/** Where a card in this document keeps its Close, so that a new card of any kind can replace it: never two. */
-const world = globalThis as { __pythonInsideClose?: () => boolean };
+/**
+ * Where a card in this document keeps its Close, so that a new card of any kind can replace it: never two (a card
+ * from an earlier lifetime of the extension is replaced by the handover, data/card/leave-card.ts).
+ */
+const world = globalThis as { [CARD_CLOSE_KEY]?: () => boolean };
 
 /** Closes the card this document shows, of whatever kind; says whether one was still on the page. */
-export const closeShownCard = (): boolean => world.__pythonInsideClose?.() ?? false;
+export const closeShownCard = (): boolean => world[CARD_CLOSE_KEY]?.() ?? false;
 
 /** How long after the card appears screen readers are told: the live region must exist, empty, first. */
 const ANNOUNCE_AFTER_MS = 100;
@@ -111,7 +115,7 @@ export function openCardShell<M extends ShellMore>({ label, tabName, behaviour: 
     clearTimeout(announcing);
     document.removeEventListener('visibilitychange', onVisibility);
     ui.remove();
-    if (world.__pythonInsideClose === close) delete world.__pythonInsideClose;
+    if (world[CARD_CLOSE_KEY] === close) delete world[CARD_CLOSE_KEY];
     if (focusInCard && focusBefore instanceof HTMLElement && focusBefore.isConnected) focusBefore.focus({ preventScroll: true });
     closeListeners.splice(0).forEach((listener) => listener());
     return shown;
@@ -194,7 +198,7 @@ export function openCardShell<M extends ShellMore>({ label, tabName, behaviour: 
 
   setClass();
   ui.container.append(region);
-  world.__pythonInsideClose = close;
+  world[CARD_CLOSE_KEY] = close;
   countdown();
   if (takeFocus) region.focus({ preventScroll: true });
 

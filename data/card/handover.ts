@@ -49,6 +49,12 @@ export interface DigestWords {
  */
 export type HandedCard = ((CardVerdict & { show: false }) | (CardVerdict & { show: true; words: CardWords })) & { request?: CardRequest };
 
+/**
+ * Where the card showing in a document keeps its Close (components/card/shell.ts), in the isolated world: set
+ * only while this extension lifetime's card is on the page.
+ */
+export const CARD_CLOSE_KEY = '__pythonInsideClose';
+
 /** Where the card script finds it: a global of the extension's isolated world, which pages cannot see. */
 export const CARD_DATA_KEY = '__pythonInsideCard';
 

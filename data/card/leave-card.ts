@@ -29,11 +29,27 @@ export const JUDGE_SCHEME_KEY = '__pythonInsideJudgeScheme';
  * tab may have moved on to another site meanwhile, whose own gate may already have let its own card through). A
  * card the gate let through goes only to a document the gate saw visible; a card the user asked for goes to any
  * web page of that host. Says whether it left them.
+ *
+ * Every card, of either kind, whether it came by itself or was asked for, is handed over here, so this is where a
+ * card drawn in an earlier lifetime of the extension (before an update, a reload, or off and on) is taken off
+ * the page: it belongs to an isolated world that is gone or orphaned, and its buttons can no longer reach the
+ * extension (in Firefox they do nothing at all). The new card takes its place: never two. While this lifetime's
+ * card shows (its Close under `closeKey`), every card on the page is this lifetime's, and the card script decides
+ * (the shortcut hides it; the popup's buttons replace it).
  */
-export function leaveCard(key: string, judgeKey: string, gateKey: string, pageTypes: string[], host: string, card: { request?: string }): boolean {
+export function leaveCard(key: string, judgeKey: string, gateKey: string, closeKey: string, pageTypes: string[], host: string, card: { request?: string }): boolean {
   const world = globalThis as unknown as Record<string, unknown>;
   if (!pageTypes.includes(document.contentType) || location.hostname !== host) return false;
   if (!card.request && world[gateKey] !== 'visible') return false;
+  // A card's host is a child of <html>, or of the modal <dialog> it moved into: only those are looked at, not
+  // every element (a query of the whole document took 1-2.5 ms of the page's time on a large page).
+  if (!world[closeKey]) {
+    for (const parent of [document.documentElement, ...document.getElementsByTagName('dialog')]) {
+      for (const old of [...parent.children]) {
+        if (old.matches('python-inside, [data-python-inside]') && old.shadowRoot?.querySelector('.pi-overlay')) old.remove();
+      }
+    }
+  }
 
   /** WCAG relative luminance of a computed rgb()/rgba() colour; null when mostly transparent or in another form. */
   const opaqueLuminance = (colour: string): number | null => {

@@ -25,11 +25,6 @@ export default defineUnlistedScript(() => {
   if (!handed) return;
   // The shortcut hides a card that is showing; "Show on page" replaces it with a fresh one, focused.
   if (handed.request === 'toggle' && closeShownCard()) return;
-  // A card drawn in an earlier lifetime of the extension (before an update or a reload) can no longer be closed
-  // from here: the new one takes its place, never two.
-  for (const host of document.querySelectorAll('python-inside, [data-python-inside]')) {
-    if (host.shadowRoot?.querySelector('.pi-overlay')) host.remove();
-  }
   showDetections(handed);
 });
 

@@ -7,7 +7,7 @@ import { setSiteEnabled, updateSettings } from '@/data/settings/store';
 import { DEFAULT_SETTINGS, withSiteEnabled, type Settings } from '@/data/settings/shape';
 import { badgeFor } from '@/entrypoints/background/badge';
 import { cardDue } from '@/entrypoints/background/card/policy';
-import { CARD_DATA_KEY, DETECTIONS_DATA_KEY } from '@/data/card/handover';
+import { CARD_CLOSE_KEY, CARD_DATA_KEY, DETECTIONS_DATA_KEY } from '@/data/card/handover';
 import { JUDGE_SCHEME_KEY } from '@/data/card/leave-card';
 import { CARD_SCRIPT, DETECTION_CARD_SCRIPT, offerCard, showCardNow, toggleCard } from '@/entrypoints/background/card/injection';
 import { detectOnPage } from '@/entrypoints/background/detection/detector';
@@ -82,7 +82,7 @@ describe('offering the card after load', () => {
     // The gate, then the card's content into the extension's isolated world, then the script that draws it.
     const [gate, data, script] = injected;
     expect(gate).toMatchObject({ target: { tabId: 7 }, args: [GATE_KEY, 'music.youtube.com', ['text/html', 'application/xhtml+xml'], { type: 'card:visible' }] });
-    expect(data).toMatchObject({ target: { tabId: 7 }, args: [CARD_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, expect.any(Array), 'music.youtube.com', { show: true, company: { id: 'youtube' } }] });
+    expect(data).toMatchObject({ target: { tabId: 7 }, args: [CARD_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, CARD_CLOSE_KEY, expect.any(Array), 'music.youtube.com', { show: true, company: { id: 'youtube' } }] });
     expect(world[CARD_DATA_KEY]).toMatchObject({ company: { name: 'YouTube' } });
     expect(script).toEqual(expect.objectContaining({ target: { tabId: 7 }, files: [CARD_SCRIPT] }));
     for (const url of [undefined, 'https://example.org/', 'https://notyoutube.com/', 'file:///youtube.com', 'chrome://settings/']) {
@@ -271,7 +271,7 @@ describe('the keyboard shortcut', () => {
     at('https://www.youtube.com/watch');
     expect(await toggleCard(7, 'https://www.youtube.com/watch')).toBe(true);
     expect(injected[0]).toMatchObject({
-      args: [CARD_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, expect.any(Array), 'www.youtube.com', { show: true, request: 'toggle', company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
+      args: [CARD_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, CARD_CLOSE_KEY, expect.any(Array), 'www.youtube.com', { show: true, request: 'toggle', company: { id: 'youtube' }, behaviour: { position: 'top-left' } }],
     });
     expect(injected[1]).toMatchObject({ target: { tabId: 7 }, files: [CARD_SCRIPT] });
   });
@@ -299,7 +299,7 @@ describe('"Show the card here" from the popup', () => {
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.youtube.com/watch' });
     at('https://www.youtube.com/watch');
     expect(await handleMessage({ type: 'card:show', tabId: tab.id! }, popup())).toEqual({ shown: true });
-    expect(injected[0]).toMatchObject({ target: { tabId: tab.id }, args: [CARD_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, expect.any(Array), 'www.youtube.com', { show: true, request: 'show', company: { id: 'youtube' } }] });
+    expect(injected[0]).toMatchObject({ target: { tabId: tab.id }, args: [CARD_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, CARD_CLOSE_KEY, expect.any(Array), 'www.youtube.com', { show: true, request: 'show', company: { id: 'youtube' } }] });
     expect(injected[1]).toMatchObject({ target: { tabId: tab.id }, files: [CARD_SCRIPT] });
     // Asking for the card spends nothing: the card still comes by itself once the settings allow it.
     await updateSettings((s) => ({ ...s, showMode: 'once-per-session', disabledSites: [] }));
@@ -348,7 +348,7 @@ describe('the detection card: only when asked for, only where detection found so
     expect(await toggleCard(tabId, page)).toBe(true);
     expect(injected[0]).toMatchObject({
       target: { tabId },
-      args: [DETECTIONS_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, expect.any(Array), 'shop.example.org', { detections: djangoOnGunicorn, request: 'toggle', behaviour: { position: 'top-left' } }],
+      args: [DETECTIONS_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, CARD_CLOSE_KEY, expect.any(Array), 'shop.example.org', { detections: djangoOnGunicorn, request: 'toggle', behaviour: { position: 'top-left' } }],
     });
     expect(injected[1]).toEqual(expect.objectContaining({ target: { tabId }, files: [DETECTION_CARD_SCRIPT] }));
     // Not the profile card's script: covered pages' overlay.js carries none of the detection card.

@@ -2,20 +2,23 @@
 // what was found in the isolated world, then the script draws the card in its shadow root.
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { DETECTIONS_DATA_KEY, type CardRequest, type HandedDetections } from '@/data/card/handover';
+import { CARD_CLOSE_KEY, DETECTIONS_DATA_KEY, type CardRequest } from '@/data/card/handover';
+import { JUDGE_SCHEME_KEY, leaveCard } from '@/data/card/leave-card';
+import { GATE_KEY, WEB_PAGE_TYPES } from '@/entrypoints/background/card/page-gate';
 import { behaviourOf, DEFAULT_SETTINGS, type Behaviour } from '@/data/settings/shape';
 import { updateSettings } from '@/data/settings/store';
 import { DetectionReport } from '@/components/popup/DetectionReport';
+import { closeShownCard } from '@/components/card/shell';
 import detectionCardScript from '@/entrypoints/detection-card';
 import { djangoOnGunicorn } from '../fixtures/detections';
 
-const world = globalThis as { [DETECTIONS_DATA_KEY]?: HandedDetections; __pythonInsideDetectionsClose?: () => boolean };
 const HOSTS = 'python-inside, [data-python-inside]';
 
 /** The background's handover and the script, as for the shortcut (`toggle`) or the popup's "Show on page" (`show`). */
 function hand(request: CardRequest, behaviour: Partial<Behaviour> = {}) {
   // The system's colours unless a test says otherwise ("match the page" is page-scheme.test.ts's, with a real layout).
-  world[DETECTIONS_DATA_KEY] = { detections: djangoOnGunicorn, behaviour: { ...behaviourOf(DEFAULT_SETTINGS), autoHideSeconds: 0, theme: 'system', ...behaviour }, request };
+  const content = { detections: djangoOnGunicorn, behaviour: { ...behaviourOf(DEFAULT_SETTINGS), autoHideSeconds: 0, theme: 'system' as const, ...behaviour }, request };
+  expect(leaveCard(DETECTIONS_DATA_KEY, JUDGE_SCHEME_KEY, GATE_KEY, CARD_CLOSE_KEY, WEB_PAGE_TYPES, location.hostname, content)).toBe(true);
   detectionCardScript.main();
 }
 
@@ -36,7 +39,7 @@ function pageInput(): HTMLInputElement {
 
 afterEach(() => {
   vi.useRealTimers();
-  world.__pythonInsideDetectionsClose?.();
+  closeShownCard(); // as a page unloading would: this lifetime's card, if still there, and its Close with it
   for (const host of document.querySelectorAll(HOSTS)) host.remove();
   document.body.replaceChildren();
 });

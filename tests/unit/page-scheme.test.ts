@@ -8,9 +8,10 @@ import { DEFAULT_SETTINGS, behaviourOf } from '@/data/settings/shape';
 const world = globalThis as unknown as Record<string, unknown>;
 const KEY = '__testCard';
 const GATE = '__testGate';
+const CLOSE = '__testClose';
 
 function hand(card: { request?: string } = { request: 'show' }, host = location.hostname, types = [document.contentType]) {
-  return leaveCard(KEY, JUDGE_SCHEME_KEY, GATE, types, host, card);
+  return leaveCard(KEY, JUDGE_SCHEME_KEY, GATE, CLOSE, types, host, card);
 }
 const judge = () => world[JUDGE_SCHEME_KEY] as JudgeScheme;
 
@@ -25,7 +26,8 @@ function under(element: Element | null, prefersDark = false) {
 afterEach(() => {
   Reflect.deleteProperty(document, 'elementsFromPoint');
   vi.unstubAllGlobals();
-  for (const key of [KEY, GATE, JUDGE_SCHEME_KEY]) delete world[key];
+  for (const key of [KEY, GATE, CLOSE, JUDGE_SCHEME_KEY]) delete world[key];
+  for (const host of [...document.documentElement.children]) if (host.localName === 'python-inside') host.remove();
   document.head.innerHTML = '';
   document.body.innerHTML = '';
   document.body.removeAttribute('style');
@@ -46,6 +48,35 @@ describe('leaveCard', () => {
     expect(hand({})).toBe(false);
     world[GATE] = 'visible';
     expect(hand({})).toBe(true);
+  });
+
+  it('takes a card from an earlier lifetime of the extension off the page, whichever way the new card comes', () => {
+    /** A card's host, as shell.ts mounts it, at the top of the document or in a modal dialog of the page. */
+    const cardHost = (parent: Element) => {
+      const host = parent.appendChild(document.createElement('python-inside'));
+      host.attachShadow({ mode: 'open' }).innerHTML = '<section class="pi-overlay"></section>';
+      return host;
+    };
+    for (const card of [{ request: 'show' }, { request: 'toggle' }, {}]) {
+      world[GATE] = 'visible';
+      const old = cardHost(document.documentElement);
+      const inDialog = cardHost(document.body.appendChild(document.createElement('dialog')));
+      const pageOwn = document.documentElement.appendChild(document.createElement('python-inside')); // no card in it
+      expect(hand(card)).toBe(true);
+      expect([old.isConnected, inDialog.isConnected, pageOwn.isConnected], JSON.stringify(card)).toEqual([false, false, true]);
+      pageOwn.remove();
+    }
+  });
+
+  it("leaves a card of this lifetime that is showing to the card script (the shortcut hides it), and any card where it leaves nothing", () => {
+    const host = document.documentElement.appendChild(document.createElement('python-inside'));
+    host.attachShadow({ mode: 'open' }).innerHTML = '<section class="pi-overlay"></section>';
+    world[CLOSE] = () => true;
+    expect(hand({ request: 'toggle' })).toBe(true);
+    expect(host.isConnected).toBe(true);
+    delete world[CLOSE];
+    expect(hand({ request: 'show' }, 'elsewhere.example')).toBe(false);
+    expect(host.isConnected).toBe(true);
   });
 
   it('leaves nothing in a page of another host or in a document that is not a web page', () => {

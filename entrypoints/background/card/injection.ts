@@ -13,7 +13,7 @@
  */
 import { browser } from 'wxt/browser';
 import { hostnameOfUrl } from '@/data/profiles/match';
-import { CARD_DATA_KEY, DETECTIONS_DATA_KEY, type CardRequest, type CardVerdict, type HandedCard, type HandedDetections } from '@/data/card/handover';
+import { CARD_CLOSE_KEY, CARD_DATA_KEY, DETECTIONS_DATA_KEY, type CardRequest, type CardVerdict, type HandedCard, type HandedDetections } from '@/data/card/handover';
 import { JUDGE_SCHEME_KEY, leaveCard } from '@/data/card/leave-card';
 import { cardWords } from '@/data/i18n/card-words';
 import { detectionGranted } from '@/data/detection/access';
@@ -47,7 +47,7 @@ async function handOver(tabId: number, host: string, { key, script, content }: H
     const [left] = await browser.scripting.executeScript({
       target: { tabId },
       func: leaveCard,
-      args: [key, JUDGE_SCHEME_KEY, GATE_KEY, WEB_PAGE_TYPES, host, content],
+      args: [key, JUDGE_SCHEME_KEY, GATE_KEY, CARD_CLOSE_KEY, WEB_PAGE_TYPES, host, content],
       injectImmediately: true,
     });
     if (left?.result !== true) return false;

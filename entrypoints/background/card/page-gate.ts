@@ -31,17 +31,6 @@ function gate(key: string, host: string, pageTypes: string[], message: unknown):
   const world = globalThis as unknown as Record<string, unknown>;
   if (location.hostname !== host) return 'elsewhere';
   if (world[key]) return 'offered';
-  // A card drawn in an earlier lifetime of the extension (before an update, a reload, or off and on) may still be
-  // on the page, from an isolated world that is gone or orphaned: its buttons can no longer reach the extension
-  // (in Firefox they do nothing at all). The card is due here again, so the new one takes its place: never two.
-  // A card's host is a child of <html>, or of the modal <dialog> it moved into: only those are looked at, not
-  // every element (a query of the whole document took 1-2.5 ms of the page's time on a large page).
-  const root = document.documentElement;
-  for (const parent of root ? [root, ...document.getElementsByTagName('dialog')] : []) {
-    for (const el of [...parent.children]) {
-      if (el.matches('python-inside, [data-python-inside]') && el.shadowRoot?.querySelector('.pi-overlay')) el.remove();
-    }
-  }
   if (!pageTypes.includes(document.contentType) || document.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml') return 'not-a-page';
   const ready = () => document.readyState === 'complete' && document.visibilityState === 'visible';
   if (ready()) {
