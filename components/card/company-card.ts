@@ -1,7 +1,7 @@
 /**
  * The full profile, without a UI framework: summary, uses by area, other languages, numbered sources. The same
- * nodes in a web page (drawn by the script injected when the reader asks for them, entrypoints/overlay-more with more.ts) and in the
- * extension's pages (through CompanyCard.tsx).
+ * nodes in a web page (drawn by the script injected when the reader asks for them: entrypoints/overlay-more,
+ * with more.ts) and in the extension's pages (through CompanyCard.tsx).
  */
 import { t } from '@/data/i18n/translate';
 import { sourceKindLabel } from '@/data/i18n/labels';

@@ -33,8 +33,7 @@ function siteSwitch(company: CompanyProfile, settings: Settings): HTMLElement {
 
 /** The company's view; `onBrowseAll`: "Browse all companies" pressed (the search replaces this view). */
 export function companyView(company: CompanyProfile, tabId: number, settings: Settings, onBrowseAll: () => void): Node[] {
-  const card = el('article', { class: 'pi-card', 'aria-labelledby': 'pi-heading' });
-  card.append(...companyCardParts(company, reviewedMonth(company.reviewed), 'pi-heading'));
+  const card = el('article', { class: 'pi-card', 'aria-labelledby': 'pi-heading' }, ...companyCardParts(company, reviewedMonth(company.reviewed), 'pi-heading'));
   return [
     siteSwitch(company, settings),
     el('div', { class: 'pi-show-here' }, ...showCardHereParts(tabId)),
