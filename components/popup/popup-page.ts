@@ -40,12 +40,18 @@ export function drawPopup(root: HTMLElement, opening: Promise<PopupView>): void 
     else content.before(alert);
     shown();
   };
+  // Set by the first press: a second one while the search's code is still on its way must not draw it again
+  // (Preact would keep the list it drew first as if it were still in the emptied view, and show nothing).
+  let browsing = false;
   const browseAll = () => {
+    if (browsing) return;
+    browsing = true;
     const show = ({ showAllCompanies }: SearchView) => {
       content.replaceChildren();
       showAllCompanies(content, fail);
     };
-    // Fetched once the first view was drawn: then the search is there, focused, in the same task as the press.
+    // Fetched once the first view was drawn: then the search is there, focused, in the same task as the press;
+    // pressed sooner, it comes, focused, as soon as its code has loaded.
     if (loadedSearchView) show(loadedSearchView);
     else loadSearchView().then(show, fail);
   };

@@ -99,6 +99,23 @@ describe('the popup', () => {
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${packaged.companies.length} companies`));
   });
 
+  it('"Browse all companies" pressed twice before the search\'s code has loaded shows the search once, focused, with every profile', async () => {
+    answerAsBackground();
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.dropbox.com/' });
+    // A popup module of its own, so the search's code is not yet loaded from the tests before.
+    vi.resetModules();
+    const { drawPopup: drawFreshPopup } = await import('@/components/popup/popup-page');
+    vi.stubGlobal('browser', fakeBrowser);
+    drawFreshPopup(document.body.appendChild(document.createElement('div')), askPopupView(tab.id!));
+    const browseAll = await screen.findByRole('button', { name: 'Browse all companies' });
+    fireEvent.click(browseAll);
+    fireEvent.click(browseAll);
+    const search = await screen.findByRole('searchbox', { name: 'Search companies' });
+    expect(document.activeElement).toBe(search);
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe(`${packaged.companies.length} companies`));
+    expect(screen.getAllByRole('searchbox')).toHaveLength(1);
+  });
+
   it('elsewhere says there is no profile, where to turn detection on, and lists every company', async () => {
     answerAsBackground();
     const tab = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
